@@ -1,0 +1,16 @@
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>RegionBot's own settings, bound from the "RegionBot" configuration section.</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "RegionBot";
+
+    /// <summary>The knowledge folder; a relative path is resolved against the application's content root.</summary>
+    public string KnowledgePath { get; set; } = "knowledge";
+
+    /// <summary>The most passages one answer holds.</summary>
+    public int PassagesPerAnswer { get; set; } = 3;
+
+    /// <summary>The share of the question (weighted by word rarity) the best passage must cover to count as an answer.</summary>
+    public double MinConfidence { get; set; } = 0.5;
+}
