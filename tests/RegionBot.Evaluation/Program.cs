@@ -1,0 +1,47 @@
+using RegionBot.Evaluation;
+using RegionBot.Knowledge;
+using RegionBot.Knowledge.Loading;
+using RegionBot.Knowledge.Search;
+
+// Exit codes: 0 when the targets are met, 1 when they are missed, 2 when the evaluation could not run at all.
+EvaluationArguments arguments;
+try
+{
+    arguments = EvaluationArguments.Parse(args);
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine(EvaluationArguments.Usage);
+    return 2;
+}
+
+if (arguments.Help)
+{
+    Console.WriteLine(EvaluationArguments.Usage);
+    return 0;
+}
+
+try
+{
+    var root = RepositoryLayout.FindRoot(Directory.GetCurrentDirectory());
+    var questionsFile = Path.GetFullPath(arguments.QuestionsFile ?? RepositoryLayout.DefaultQuestionsFile(root));
+    var knowledgeDirectory = Path.GetFullPath(arguments.KnowledgeDirectory ?? RepositoryLayout.DefaultKnowledgeDirectory(root));
+
+    var questions = QuestionSet.Load(questionsFile);
+    using var store = KnowledgeStore.Open(knowledgeDirectory, new SearchOptions());
+
+    Console.WriteLine($"Questions: {questionsFile}");
+    Console.WriteLine($"Knowledge: {knowledgeDirectory}");
+    Console.WriteLine();
+
+    var report = new Evaluator(store).Evaluate(questions);
+    ReportPrinter.Print(report, Console.Out, arguments.Verbose);
+    return report.TargetsMet ? 0 : 1;
+}
+catch (Exception exception) when (exception is IOException or InvalidDataException or KnowledgeValidationException
+                                       or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 2;
+}
