@@ -12,7 +12,9 @@ public sealed class ShippedEvaluationFixture : IDisposable
         var root = RepositoryLayout.FindRoot(AppContext.BaseDirectory);
         Questions = QuestionSet.Load(RepositoryLayout.DefaultQuestionsFile(root));
         Store = KnowledgeStore.Open(RepositoryLayout.DefaultKnowledgeDirectory(root), new SearchOptions());
-        Report = new Evaluator(Store).Evaluate(Questions);
+        // The targets are spelled out here rather than taken from the defaults, so weakening the defaults cannot weaken this test.
+        Report = new Evaluator(Store, new EvaluationTargets(Top1Accuracy: 0.95, RecallAt3: 1.00, AbstentionRate: 0.90))
+            .Evaluate(Questions);
     }
 
     public IReadOnlyList<EvaluationQuestion> Questions { get; }
@@ -33,9 +35,6 @@ public sealed class EvaluationTargetsTests(ShippedEvaluationFixture fixture) : I
 
         // The printed report names every failing question, its expected and returned passages, so a red test explains itself.
         Assert.True(report.TargetsMet, Printed(report));
-        Assert.True(report.Top1Accuracy >= 0.95, Printed(report));
-        Assert.Equal(1.0, report.RecallAt3);
-        Assert.True(report.AbstentionRate >= 0.90, Printed(report));
     }
 
     [Fact]
