@@ -27,7 +27,7 @@ public static class ReportPrinter
         output.WriteLine(Invariant(
             $"Abstention rate:  {report.AbstentionRate:0.000} ({report.AbstainedCount}/{report.UnanswerableCount})  unanswerable questions that got no answer"));
         output.WriteLine(Invariant(
-            $"False abstention: {report.FalseAbstentionCount}  answerable questions that got no answer"));
+            $"False abstention: {report.FalseAbstentionCount}{ReasonBreakdown(report)}  answerable questions that got no answer"));
         output.WriteLine(Invariant(
             $"Targets: top-1 >= {report.Targets.Top1Accuracy:0.00}, recall@3 >= {report.Targets.RecallAt3:0.00}, abstention >= {report.Targets.AbstentionRate:0.00}"));
         output.WriteLine(report.TargetsMet ? "Targets: met" : $"Targets: missed ({string.Join(", ", report.MissedTargets)})");
@@ -43,6 +43,19 @@ public static class ReportPrinter
         output.WriteLine($"{verdict} {result.Question.Question}");
         output.WriteLine($"       expected: {expected}");
         output.WriteLine($"       got:      {got}");
+    }
+
+    /// <summary>Why answerable questions went unanswered, e.g. " (WeakMatch 3, NotCovered 1)", which points at what to fix.</summary>
+    private static string ReasonBreakdown(EvaluationReport report)
+    {
+        var reasons = report.Results
+            .Where(r => r.FalselyAbstained)
+            .GroupBy(r => r.NoAnswer?.ToString() ?? "no reason given", StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Invariant($"{g.Key} {g.Count()}"))
+            .ToList();
+        return reasons.Count == 0 ? string.Empty : $" ({string.Join(", ", reasons)})";
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
