@@ -21,18 +21,43 @@ internal static class TestPng
         return c;
     }).ToArray();
 
-    /// <summary>An 8-bit RGBA (colour type 6) or RGB (colour type 2) image where every pixel comes from <paramref name="pixel"/>.</summary>
-    public static byte[] Create(int width, int height, bool withAlpha, Func<int, int, (byte R, byte G, byte B, byte A)> pixel)
+    /// <summary>
+    /// An 8-bit RGBA (colour type 6) or RGB (colour type 2) image where every pixel comes from <paramref name="pixel"/>,
+    /// with every row encoded using the PNG row <paramref name="filter"/> (0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth).
+    /// </summary>
+    public static byte[] Create(int width, int height, bool withAlpha, Func<int, int, (byte R, byte G, byte B, byte A)> pixel, byte filter = 0)
     {
+        var channels = withAlpha ? 4 : 3;
         var raw = new MemoryStream();
+        var previous = new byte[width * channels];
         for (var y = 0; y < height; y++)
         {
-            raw.WriteByte(0);
+            var row = new byte[width * channels];
             for (var x = 0; x < width; x++)
             {
                 var (r, g, b, a) = pixel(x, y);
-                raw.Write(withAlpha ? [r, g, b, a] : [r, g, b]);
+                byte[] values = withAlpha ? [r, g, b, a] : [r, g, b];
+                values.CopyTo(row, x * channels);
             }
+
+            raw.WriteByte(filter);
+            for (var i = 0; i < row.Length; i++)
+            {
+                int left = i >= channels ? row[i - channels] : 0;
+                int up = previous[i];
+                int upLeft = i >= channels ? previous[i - channels] : 0;
+                var predictor = filter switch
+                {
+                    0 => 0,
+                    1 => left,
+                    2 => up,
+                    3 => (left + up) / 2,
+                    _ => PaethPredictor(left, up, upLeft),
+                };
+                raw.WriteByte((byte)(row[i] - predictor));
+            }
+
+            previous = row;
         }
 
         var compressed = new MemoryStream();
@@ -61,6 +86,13 @@ internal static class TestPng
         Assert.True(png.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "not a PNG");
         Assert.Equal("IHDR", Encoding.ASCII.GetString(png, 12, 4));
         return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)), png[25]);
+    }
+
+    private static int PaethPredictor(int left, int up, int upLeft)
+    {
+        var p = left + up - upLeft;
+        var (pa, pb, pc) = (Math.Abs(p - left), Math.Abs(p - up), Math.Abs(p - upLeft));
+        return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
     }
 
     private static void WriteChunk(Stream output, string type, byte[] data)
