@@ -1,5 +1,11 @@
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using RegionBot.Commands;
+
+if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
-app.MapGet("/", () => typeof(CloudAdapter).FullName);
 app.Run();
+return 0;
