@@ -68,10 +68,7 @@ public sealed partial class TeamsPackageBuilder
         return new TeamsPackageResult(Path.GetFullPath(zipPath), values["BotId"], values["BotDomain"]);
     }
 
-    /// <summary>Fills the template with the options and returns the manifest after checking it and the icons.</summary>
-    /// <exception cref="TeamsPackageException">The options or the template are not usable.</exception>
-    public JsonObject BuildManifest(TeamsPackageOptions options) => Prepare(options).Manifest;
-
+    // Fills the template with the options and checks the result and the icons; throws TeamsPackageException.
     private (JsonObject Manifest, Dictionary<string, string> Values) Prepare(TeamsPackageOptions options)
     {
         var problems = new List<string>();
