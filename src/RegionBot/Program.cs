@@ -1,5 +1,24 @@
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-var builder = WebApplication.CreateBuilder(args);
+using RegionBot.Bot;
+using RegionBot.Commands;
+using RegionBot.Configuration;
+using RegionBot.Health;
+using RegionBot.Knowledge;
+
+if (await Commands.TryRunAsync(args) is int exitCode)
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(RegionBotHost.Options(args));
+builder.AddRegionBotConfiguration();
+builder.Services.AddKnowledge(builder.Configuration);
+builder.Services.AddBot();
+
 var app = builder.Build();
-app.MapGet("/", () => typeof(CloudAdapter).FullName);
+app.MapBot();
+app.MapHealth();
 app.Run();
+return 0;
+
+/// <summary>The application's entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
