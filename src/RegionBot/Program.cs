@@ -4,7 +4,7 @@ using RegionBot.Configuration;
 using RegionBot.Health;
 using RegionBot.Knowledge;
 
-if (await Commands.TryRunAsync(args) is int exitCode)
+if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
 {
     return exitCode;
 }
