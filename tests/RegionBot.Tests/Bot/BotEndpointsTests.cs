@@ -61,6 +61,44 @@ public sealed class BotEndpointsTests(RegionBotFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not a url")]
+    public async Task An_activity_without_a_usable_serviceUrl_gets_400(string? serviceUrl)
+    {
+        using var client = factory.CreateClient();
+        var activity = ActivityJson.Message(Question, deliveryMode: "expectReplies");
+        activity["serviceUrl"] = serviceUrl is null ? JValue.CreateNull() : new JValue(serviceUrl);
+
+        using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(activity));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("serviceUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("serviceUrl", null)]
+    [InlineData("serviceUrl", "not a url")]
+    [InlineData("conversation", null)]
+    [InlineData("from", null)]
+    [InlineData("recipient", null)]
+    [InlineData("text", null)]
+    [InlineData("channelId", null)]
+    public async Task An_incomplete_activity_never_gets_a_server_error(string property, string? value)
+    {
+        using var client = factory.CreateClient();
+        foreach (var deliveryMode in new[] { "expectReplies", null })
+        {
+            var activity = ActivityJson.Message(Question, deliveryMode: deliveryMode);
+            activity[property] = value is null ? JValue.CreateNull() : new JValue(value);
+
+            using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(activity));
+
+            Assert.True((int)response.StatusCode < 500, $"{property}={value ?? "null"} ({deliveryMode ?? "normal"}) gave {response.StatusCode}");
+            Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task A_turn_that_fails_tells_the_user_briefly_and_shows_the_Emulator_a_trace()
     {
