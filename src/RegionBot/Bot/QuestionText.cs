@@ -10,7 +10,7 @@ public static partial class QuestionText
     /// The message text without the bot's own @mention (Teams channels prefix it as <c>&lt;at&gt;RegionBot&lt;/at&gt;</c>),
     /// trimmed; empty when the message carries no text.
     /// </summary>
-    public static string From(Activity activity)
+    public static string From(IMessageActivity activity)
     {
         // RemoveRecipientMention removes the text of the mention entity that names the recipient. It fails on a
         // message without a recipient or with a mention entity that names nobody, which any client can send, so

@@ -46,6 +46,28 @@ public sealed class BotEndpointsTests(RegionBotFactory factory) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("typing")]
+    [InlineData("event")]
+    [InlineData("endOfConversation")]
+    [InlineData("messageReaction")]
+    [InlineData("installationUpdate")]
+    [InlineData("conversationUpdate")]
+    public async Task Other_activity_types_are_accepted_without_an_error_reply(string type)
+    {
+        using var client = factory.CreateClient();
+        var activity = ActivityJson.Message(Question, deliveryMode: "expectReplies");
+        activity["type"] = type;
+        activity.Remove("text");
+
+        using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(activity));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(AdapterWithErrorHandler.ErrorReply, body, StringComparison.Ordinal);
+        Assert.Empty(ActivityJson.Replies(body));
+    }
+
+    [Theory]
     [InlineData("{\"type\": \"message\", \"text\": ")]
     [InlineData("not json at all")]
     [InlineData("[1, 2, 3]")]
