@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
 using RegionBot.Bot;
+using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
 using RegionBot.Replies;
 using RegionBot.Tests.TestSupport;
@@ -90,7 +91,7 @@ public sealed class RegionBotActivityHandlerTests(SharedKnowledge knowledge) : I
                 var message = reply.AsMessageActivity();
                 Assert.Contains("Aigerim", message.Text, StringComparison.Ordinal);
                 Assert.DoesNotContain("Welcome, RegionBot", message.Text, StringComparison.Ordinal);
-                foreach (var country in Knowledge.Model.Countries.CentralAsia)
+                foreach (var country in Countries.CentralAsia)
                 {
                     Assert.Contains(country, message.Text, StringComparison.Ordinal);
                 }
