@@ -7,12 +7,12 @@ using RegionBot.Bot;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
 using RegionBot.Replies;
-using RegionBot.Tests.TestSupport;
+using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.Bot;
 
 /// <summary>The bot's conversation behaviour over Bot Builder's TestAdapter, searching the real knowledge.</summary>
-public sealed class RegionBotActivityHandlerTests(SharedKnowledge knowledge) : IClassFixture<SharedKnowledge>
+public sealed class RegionBotActivityHandlerTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
 {
     private const string AnsweredQuestion = "What did Uzbekistan's president say about the Taliban?";
     private const string UncoveredQuestion = "What is the capital of Brazil?";
