@@ -1,11 +1,24 @@
+using RegionBot.Bot;
 using RegionBot.Commands;
+using RegionBot.Configuration;
+using RegionBot.Health;
+using RegionBot.Knowledge;
 
 if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
 {
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(RegionBotHost.Options(args));
+builder.AddRegionBotConfiguration();
+builder.Services.AddKnowledge(builder.Configuration);
+builder.Services.AddBot();
+
 var app = builder.Build();
+app.MapBot();
+app.MapHealth();
 app.Run();
 return 0;
+
+/// <summary>The application's entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
