@@ -1,0 +1,70 @@
+using System.Globalization;
+using RegionBot.Benchmarks.Support;
+using RegionBot.Benchmarks.Synthetic;
+
+namespace RegionBot.Benchmarks.Startup;
+
+/// <summary>
+/// Starts the built app as a child process and measures the time to a healthy <c>GET /healthz</c>, first with a
+/// fresh index folder (the index is built) and then again with the same folder (the on-disk index is reused),
+/// and its resident memory after a batch of turns.
+/// </summary>
+public static class StartupBenchmark
+{
+    public const string Command = "startup";
+
+    public static async Task<int> RunAsync(Arguments arguments, CancellationToken cancellationToken)
+    {
+        var sizes = arguments.List("knowledge", $"{BenchmarkKnowledge.Shipped},100k");
+        var turns = arguments.Int("queries", 300);
+        var questions = QuestionMix.All;
+        var rows = new List<string>();
+        using var client = TurnClient.Create(4);
+        foreach (var size in sizes)
+        {
+            var knowledge = BenchmarkKnowledge.Directory(size);
+            var indexDirectory = Path.Combine(Path.GetTempPath(), "regionbot-bench-index-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                foreach (var run in new[] { "first run (index built)", "second run (index reused)" })
+                {
+                    using var app = AppProcess.Start(
+                        RepositoryPaths.AppAssembly,
+                        ["--RegionBot:KnowledgePath", knowledge, "--RegionBot:IndexPath", indexDirectory]);
+                    var healthy = await app.WaitHealthyAsync(client, TimeSpan.FromMinutes(10), cancellationToken);
+                    var afterStart = app.Memory();
+                    var messages = new Uri(app.BaseAddress, "api/messages");
+                    for (var turn = 0; turn < turns; turn++)
+                    {
+                        await TurnClient.SendAsync(client, messages, TurnClient.Body(questions[turn % questions.Count], "startup"), cancellationToken);
+                    }
+
+                    var afterTurns = app.Memory();
+                    var row = string.Create(CultureInfo.InvariantCulture,
+                        $"| {size} | {run} | {healthy.TotalSeconds:0.00} | {afterStart.ResidentMiB:0} | {afterTurns.ResidentMiB:0} | {afterTurns.PeakResidentMiB:0} | {IndexSizeMiB(indexDirectory):0.0} |");
+                    Console.WriteLine(row);
+                    rows.Add(row);
+                }
+            }
+            finally
+            {
+                if (Directory.Exists(indexDirectory))
+                {
+                    Directory.Delete(indexDirectory, recursive: true);
+                }
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Start-up to healthy and resident memory (VmRSS) after {turns} turns:"));
+        Console.WriteLine("| knowledge | run | start-up to healthy (s) | RSS when healthy (MiB) | RSS after turns (MiB) | peak RSS (MiB) | on-disk index (MiB) |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        rows.ForEach(Console.WriteLine);
+        return 0;
+    }
+
+    private static double IndexSizeMiB(string directory) =>
+        Directory.Exists(directory)
+            ? new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / (1024.0 * 1024.0)
+            : 0;
+}
