@@ -28,7 +28,7 @@ public sealed class AppProcess : IDisposable
 
     public int Id => process.Id;
 
-    /// <summary>Starts <c>dotnet <paramref name="assembly"/></c> listening on a free port of 127.0.0.1.</summary>
+    /// <summary>Starts <c>dotnet <paramref name="assembly"/> arguments --urls http://127.0.0.1:PORT</c> on a free port.</summary>
     public static AppProcess Start(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(assembly))
@@ -46,12 +46,13 @@ public sealed class AppProcess : IDisposable
             WorkingDirectory = RepositoryPaths.Root,
         };
         start.ArgumentList.Add(assembly);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
