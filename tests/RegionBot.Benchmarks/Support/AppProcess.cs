@@ -112,6 +112,21 @@ public sealed class AppProcess : IDisposable
         return (Read("VmRSS"), Read("VmHWM"));
     }
 
+    /// <summary>
+    /// The processor time the app has used so far (user and system, from /proc/&lt;pid&gt;/stat in clock ticks of
+    /// 10 ms): unlike throughput, it hardly changes when other processes compete for the cores.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        const double TicksPerSecond = 100;
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+
+        // The command name in parentheses may hold spaces; the numeric fields follow the closing parenthesis.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+    }
+
     public string RecentOutput()
     {
         lock (lastOutput)

@@ -23,21 +23,26 @@ public static class TurnBenchmark
         var knowledge = arguments.String("knowledge", BenchmarkKnowledge.Shipped);
         var questions = QuestionMix.All;
 
+        // Both bots log with the configured levels unless told otherwise, so the cost of logging can be measured.
+        var logLevel = arguments.String("log-level", string.Empty);
+        string[] logging = logLevel.Length > 0 ? ["--Logging:LogLevel:Default", logLevel, "--Logging:LogLevel:RegionBot", logLevel] : [];
+
         var environment = ServerGcEnvironment();
         using var regionBot = AppProcess.Start(
             RepositoryPaths.AppAssembly,
-            ["--RegionBot:KnowledgePath", BenchmarkKnowledge.Directory(knowledge)]);
-        using var echo = AppProcess.Start(typeof(TurnBenchmark).Assembly.Location, [EchoHost.Command], environment);
+            ["--RegionBot:KnowledgePath", BenchmarkKnowledge.Directory(knowledge), .. logging]);
+        using var echo = AppProcess.Start(typeof(TurnBenchmark).Assembly.Location, [EchoHost.Command, .. logging], environment);
         using var client = TurnClient.Create(connections * 2);
         await regionBot.WaitHealthyAsync(client, TimeSpan.FromMinutes(5), cancellationToken);
         await echo.WaitHealthyAsync(client, TimeSpan.FromMinutes(1), cancellationToken);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Turns: {connections} connections, {rounds} rounds of {seconds:0.#} s per bot, knowledge '{knowledge}', {questions.Count} questions, server GC {environment.Count > 0}"));
+            $"Turns: {connections} connections, {rounds} rounds of {seconds:0.#} s per bot, knowledge '{knowledge}', {questions.Count} questions, server GC {environment.Count > 0}, log level {(logLevel.Length > 0 ? logLevel : "as configured")}"));
 
         // Warm-up: JIT, connection pools and the search's caches, not measured.
-        await DriveAsync(client, regionBot.BaseAddress, connections, Math.Min(seconds, 3), questions, cancellationToken);
-        await DriveAsync(client, echo.BaseAddress, connections, Math.Min(seconds, 3), questions, cancellationToken);
+        var warmUp = arguments.Double("warmup", 5);
+        await DriveAsync(client, regionBot, connections, warmUp, questions, cancellationToken);
+        await DriveAsync(client, echo, connections, warmUp, questions, cancellationToken);
 
         var regionBotRounds = new List<RoundResult>();
         var echoRounds = new List<RoundResult>();
@@ -48,22 +53,28 @@ public static class TurnBenchmark
             foreach (var isRegionBot in regionBotFirst ? new[] { true, false } : [false, true])
             {
                 var target = isRegionBot ? regionBot : echo;
-                var result = await DriveAsync(client, target.BaseAddress, connections, seconds, questions, cancellationToken);
+                var result = await DriveAsync(client, target, connections, seconds, questions, cancellationToken);
                 (isRegionBot ? regionBotRounds : echoRounds).Add(result);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  round {round + 1} {(isRegionBot ? "RegionBot" : "echo     ")}: {result.TurnsPerSecond,8:0} turns/s  p50 {result.P50,7:0.00} ms  p99 {result.P99,7:0.00} ms  errors {result.Errors}"));
+                    $"  round {round + 1} {(isRegionBot ? "RegionBot" : "echo     ")}: {result.TurnsPerSecond,8:0} turns/s  p50 {result.P50,7:0.00} ms  p99 {result.P99,7:0.00} ms  server CPU {result.CpuMillisecondsPerTurn,5:0.000} ms/turn  errors {result.Errors}"));
             }
         }
 
         var bot = RoundResult.Combine(regionBotRounds);
         var baseline = RoundResult.Combine(echoRounds);
         Console.WriteLine();
-        Console.WriteLine("| bot | turns/s | p50 ms | p99 ms | errors |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| RegionBot | {bot.TurnsPerSecond:0} | {bot.P50:0.00} | {bot.P99:0.00} | {bot.Errors} |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| echo bot (same CloudAdapter stack) | {baseline.TurnsPerSecond:0} | {baseline.P50:0.00} | {baseline.P99:0.00} | {baseline.Errors} |"));
+        Console.WriteLine("| bot | turns/s | p50 ms | p99 ms | server CPU ms/turn | errors |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| RegionBot / echo | {bot.TurnsPerSecond / baseline.TurnsPerSecond:0.00} | {bot.P50 / baseline.P50:0.00} | {bot.P99 / baseline.P99:0.00} | |"));
+            $"| RegionBot | {bot.TurnsPerSecond:0} | {bot.P50:0.00} | {bot.P99:0.00} | {bot.CpuMillisecondsPerTurn:0.000} | {bot.Errors} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| echo bot (same CloudAdapter stack) | {baseline.TurnsPerSecond:0} | {baseline.P50:0.00} | {baseline.P99:0.00} | {baseline.CpuMillisecondsPerTurn:0.000} | {baseline.Errors} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| RegionBot / echo | {bot.TurnsPerSecond / baseline.TurnsPerSecond:0.00} | {bot.P50 / baseline.P50:0.00} | {bot.P99 / baseline.P99:0.00} | {bot.CpuMillisecondsPerTurn / baseline.CpuMillisecondsPerTurn:0.00} | |"));
+
+        // Turns per CPU-second is what the bot could serve on idle cores; it holds when other processes load the machine.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Capacity ratio by server CPU per turn (echo / RegionBot): {baseline.CpuMillisecondsPerTurn / bot.CpuMillisecondsPerTurn:0.00}"));
         return bot.Errors + baseline.Errors == 0 ? 0 : 1;
     }
 
@@ -82,10 +93,11 @@ public static class TurnBenchmark
     }
 
     private static async Task<RoundResult> DriveAsync(
-        HttpClient client, Uri baseAddress, int connections, double seconds, IReadOnlyList<string> questions, CancellationToken cancellationToken)
+        HttpClient client, AppProcess target, int connections, double seconds, IReadOnlyList<string> questions, CancellationToken cancellationToken)
     {
-        var messages = new Uri(baseAddress, "api/messages");
+        var messages = new Uri(target.BaseAddress, "api/messages");
         var duration = TimeSpan.FromSeconds(seconds);
+        var cpuBefore = target.CpuTime();
         var started = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
         {
@@ -115,20 +127,23 @@ public static class TurnBenchmark
         }, cancellationToken)).ToArray();
         var results = await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new RoundResult(results.SelectMany(r => r.latencies).ToList(), results.Sum(r => r.errors), elapsed);
+        var cpu = (target.CpuTime() - cpuBefore).TotalSeconds;
+        return new RoundResult(results.SelectMany(r => r.latencies).ToList(), results.Sum(r => r.errors), elapsed, cpu);
     }
 
-    private sealed record RoundResult(List<double> Latencies, int Errors, double Seconds)
+    private sealed record RoundResult(List<double> Latencies, int Errors, double Seconds, double CpuSeconds)
     {
         private readonly Lazy<List<double>> sorted = new(() => Latencies.Order().ToList());
 
         public double TurnsPerSecond => Latencies.Count / Seconds;
+
+        public double CpuMillisecondsPerTurn => CpuSeconds * 1000 / Math.Max(Latencies.Count, 1);
 
         public double P50 => Percentiles.Of(sorted.Value, 50);
 
         public double P99 => Percentiles.Of(sorted.Value, 99);
 
         public static RoundResult Combine(IReadOnlyList<RoundResult> rounds) =>
-            new(rounds.SelectMany(r => r.Latencies).ToList(), rounds.Sum(r => r.Errors), rounds.Sum(r => r.Seconds));
+            new(rounds.SelectMany(r => r.Latencies).ToList(), rounds.Sum(r => r.Errors), rounds.Sum(r => r.Seconds), rounds.Sum(r => r.CpuSeconds));
     }
 }
