@@ -1,5 +1,13 @@
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using RegionBot.DirectLine;
+using RegionBot.WebChat;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddLocalDirectLine(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/", () => typeof(CloudAdapter).FullName);
+app.MapLocalDirectLine();
+app.MapWebChat();
 app.Run();
+
+/// <summary>The app's entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
