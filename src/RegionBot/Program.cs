@@ -1,13 +1,29 @@
+using RegionBot.Bot;
+using RegionBot.Commands;
+using RegionBot.Configuration;
 using RegionBot.DirectLine;
+using RegionBot.Health;
+using RegionBot.Knowledge;
 using RegionBot.WebChat;
 
-var builder = WebApplication.CreateBuilder(args);
+if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(RegionBotHost.Options(args));
+builder.AddRegionBotConfiguration();
+builder.Services.AddKnowledge(builder.Configuration);
+builder.Services.AddBot();
 builder.Services.AddLocalDirectLine(builder.Configuration);
 
 var app = builder.Build();
+app.MapBot();
+app.MapHealth();
 app.MapLocalDirectLine();
 app.MapWebChat();
 app.Run();
+return 0;
 
-/// <summary>The app's entry point, visible to the tests' WebApplicationFactory.</summary>
+/// <summary>The application's entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

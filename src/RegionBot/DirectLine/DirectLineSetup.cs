@@ -20,6 +20,7 @@ public static class DirectLineSetup
         services.AddSingleton<LocalBot>();
         services.AddHostedService<ConversationCleanup>();
         services.AddHttpClient<AzureDirectLineTokens>(client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(LocalBot.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
         return services;
     }
 

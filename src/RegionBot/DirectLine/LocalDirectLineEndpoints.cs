@@ -72,7 +72,7 @@ public static class LocalDirectLineEndpoints
         {
             try
             {
-                await bot.StartAsync(http, conversation, http.RequestAborted);
+                await bot.StartAsync(http.Request, conversation, http.RequestAborted);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -126,9 +126,9 @@ public static class LocalDirectLineEndpoints
         var id = conversation.Append(activity);
         try
         {
-            await bot.SendAsync(http, activity, http.RequestAborted);
+            await bot.SendAsync(http.Request, activity, http.RequestAborted);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (HttpRequestException ex)
         {
             loggers.CreateLogger(typeof(LocalDirectLineEndpoints)).LogError(ex, "The bot failed on activity {ActivityId}", id);
             return Error(HttpStatusCode.BadGateway, "BotError", "The bot could not process the activity.");

@@ -1,0 +1,26 @@
+namespace RegionBot.Knowledge.Indexing;
+
+/// <summary>The fields of a passage document in the index.</summary>
+internal static class PassageFields
+{
+    /// <summary>The passage id (keyword, stored): maps a hit back to its passage.</summary>
+    public const string Id = "id";
+
+    /// <summary>The passage's country (keyword): restricts a search to the countries a question names.</summary>
+    public const string Country = "country";
+
+    /// <summary>"context" or "statement" (keyword).</summary>
+    public const string Kind = "kind";
+
+    /// <summary>The speaker's name as written in the knowledge (keyword).</summary>
+    public const string Speaker = "speaker";
+
+    /// <summary>The paragraph (analysed).</summary>
+    public const string Text = "text";
+
+    /// <summary>Section heading, speaker, role and country (analysed): what the passage is about beyond its words.</summary>
+    public const string About = "about";
+
+    /// <summary>Text and <see cref="About"/> together (analysed): used to weigh words by rarity and check coverage.</summary>
+    public const string All = "all";
+}

@@ -1,0 +1,90 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using RegionBot.Knowledge.Model;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace RegionBot.Knowledge.Indexing;
+
+/// <summary>
+/// A Lucene index over the passages of one knowledge base, and the one long-lived owner of its searchers.
+/// </summary>
+internal sealed class PassageIndex : IDisposable
+{
+    private readonly Directory directory;
+    private readonly SearcherManager searchers;
+
+    private PassageIndex(Directory directory)
+    {
+        this.directory = directory;
+        searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+    }
+
+    /// <summary>Writes every passage into <paramref name="directory"/> (replacing what it held) and opens it for search.</summary>
+    public static PassageIndex Build(KnowledgeBase knowledge, Directory directory, Analyzer analyzer)
+    {
+        var config = new IndexWriterConfig(LuceneSettings.Version, analyzer)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = new BM25Similarity(),
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            foreach (var passage in knowledge.Passages)
+            {
+                writer.AddDocument(ToDocument(passage));
+            }
+
+            writer.Commit();
+        }
+
+        return new PassageIndex(directory);
+    }
+
+    /// <summary>Runs <paramref name="search"/> with a searcher that stays valid until it returns.</summary>
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        searchers.Dispose();
+        directory.Dispose();
+    }
+
+    private static Document ToDocument(Passage passage)
+    {
+        var about = string.Join(" · ", new[] { passage.Section, passage.Speaker, passage.Role, passage.Country }.Where(x => x is not null));
+        var document = new Document
+        {
+            new StringField(PassageFields.Id, passage.Id, Field.Store.YES),
+            new StringField(PassageFields.Country, passage.Country, Field.Store.NO),
+            new StringField(PassageFields.Kind, passage.Kind == PassageKind.Statement ? "statement" : "context", Field.Store.NO),
+            new TextField(PassageFields.Text, passage.Text, Field.Store.NO),
+            new TextField(PassageFields.About, about, Field.Store.NO),
+            new TextField(PassageFields.All, passage.Text + " " + about, Field.Store.NO),
+        };
+        if (passage.Speaker is not null)
+        {
+            document.Add(new StringField(PassageFields.Speaker, passage.Speaker, Field.Store.NO));
+        }
+
+        return document;
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

@@ -1,0 +1,20 @@
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>
+/// One thing a question asks about, with the words that may stand for it in a passage.
+/// </summary>
+/// <param name="Said">What the user wrote (after typo correction).</param>
+/// <param name="Alternatives">Each alternative is the analysed terms of one way to say it; the first is the user's own.</param>
+internal sealed record Concept(string Said, IReadOnlyList<IReadOnlyList<string>> Alternatives);
+
+/// <summary>What <see cref="QuestionInterpreter"/> understood of a question.</summary>
+internal sealed record InterpretedQuestion(
+    IReadOnlyList<string> Words,
+    IReadOnlyList<Concept> Concepts,
+    IReadOnlyList<string> Countries,
+    IReadOnlyList<string> Speakers,
+    IReadOnlyList<string> UncoveredActors,
+    bool AsksWhatWasSaid)
+{
+    public bool IsEmpty => Concepts.Count == 0 && Countries.Count == 0 && Speakers.Count == 0 && UncoveredActors.Count == 0;
+}

@@ -1,0 +1,102 @@
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>
+/// Corrects single typos in the words of a question ("Kazakstan", "Turkmenistn", "Talibn") towards the words the
+/// knowledge and the lexicon know. Only unknown words of five letters or more are corrected, and only towards a
+/// word with the same first letter, because short words and first letters are where guesses go wrong.
+/// </summary>
+internal sealed class TypoCorrector
+{
+    private const int MinimumLength = 5;
+
+    private readonly HashSet<string> known;
+    private readonly Dictionary<char, (string Word, int Frequency, bool Preferred)[]> byFirstLetter;
+
+    /// <param name="textWords">Words of the knowledge with how often they occur.</param>
+    /// <param name="preferredWords">Words to prefer when two candidates are equally close (names, countries).</param>
+    public TypoCorrector(IReadOnlyDictionary<string, int> textWords, IEnumerable<string> preferredWords)
+    {
+        var preferred = preferredWords.ToHashSet(StringComparer.Ordinal);
+        known = textWords.Keys.Concat(preferred).ToHashSet(StringComparer.Ordinal);
+        byFirstLetter = known
+            .Where(w => w.Length >= MinimumLength - 1)
+            .GroupBy(w => w[0])
+            .ToDictionary(
+                g => g.Key,
+                g => g.Select(w => (w, textWords.GetValueOrDefault(w), preferred.Contains(w))).ToArray());
+    }
+
+    public bool IsKnown(string word) => known.Contains(word);
+
+    /// <summary>Returns the closest known word, or the word itself when it is known, short, or has no close match.</summary>
+    public string Correct(string word)
+    {
+        if (word.Length < MinimumLength || known.Contains(word) || !byFirstLetter.TryGetValue(word[0], out var candidates))
+        {
+            return word;
+        }
+
+        var maxDistance = word.Length >= 9 ? 2 : 1;
+        string? best = null;
+        var bestRank = (Closeness: int.MinValue, Preferred: 0, Frequency: 0);
+        foreach (var (candidate, frequency, isPreferred) in candidates)
+        {
+            if (Math.Abs(candidate.Length - word.Length) > maxDistance)
+            {
+                continue;
+            }
+
+            var distance = EditDistance.Bounded(word, candidate, maxDistance);
+            var rank = (Closeness: -distance, Preferred: isPreferred ? 1 : 0, Frequency: frequency);
+            if (distance <= maxDistance && rank.CompareTo(bestRank) > 0)
+            {
+                best = candidate;
+                bestRank = rank;
+            }
+        }
+
+        return best ?? word;
+    }
+}
+
+/// <summary>Damerau–Levenshtein distance (with adjacent transpositions), cut off above a bound.</summary>
+internal static class EditDistance
+{
+    public static int Bounded(string a, string b, int bound)
+    {
+        var previousPrevious = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMinimum = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, previousPrevious[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMinimum = Math.Min(rowMinimum, value);
+            }
+
+            if (rowMinimum > bound)
+            {
+                return bound + 1;
+            }
+
+            (previousPrevious, previous, current) = (previous, current, previousPrevious);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace RegionBot.Bot;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Bot Framework adapter (authenticated from configuration) and RegionBot's activity handler.
+    /// </summary>
+    public static IServiceCollection AddBot(this IServiceCollection services)
+    {
+        services.AddSingleton<BotFrameworkAuthentication, BotAuthentication>();
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<CloudAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddTransient<IBot, RegionBotActivityHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,107 @@
+using RegionBot.Knowledge;
+using RegionBot.Knowledge.Loading;
+using RegionBot.Knowledge.Search;
+using RegionBot.Replies;
+
+namespace RegionBot.Commands;
+
+/// <summary>
+/// The terminal commands: <c>ask "question"</c> prints the answer as the bot would send it, and <c>validate</c>
+/// checks the knowledge folder. Both take <c>--knowledge DIR</c>; without it they use the configured folder.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Usage:
+          dotnet run --project src/RegionBot                                  run the bot on http://localhost:3978
+          dotnet run --project src/RegionBot -- ask "QUESTION" [--knowledge DIR]  print the bot's answer
+          dotnet run --project src/RegionBot -- validate [--knowledge DIR]        check the knowledge files
+        """;
+
+    /// <summary>Runs a terminal command when <paramref name="args"/> names one; returns null to start the bot instead.</summary>
+    public static int? TryRun(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return null;
+        }
+
+        var options = Parse(args.Skip(1).ToArray());
+        return args[0] switch
+        {
+            "ask" when options.Positional.Count == 1 && options.Valid => Ask(options.Positional[0], options, output, error),
+            "validate" when options.Positional.Count == 0 && options.Valid => Validate(options, output, error),
+            "ask" or "validate" or "help" or "--help" => ShowUsage(error),
+            _ => null,
+        };
+    }
+
+    private static int Ask(string question, ParsedOptions options, TextWriter output, TextWriter error)
+    {
+        var searchOptions = KnowledgeLocation.ReadSearchOptions();
+        try
+        {
+            using var store = KnowledgeStore.Open(options.KnowledgeDirectory ?? KnowledgeLocation.Resolve(searchOptions), searchOptions);
+            output.WriteLine(AnswerText.Format(store.Search(question)));
+            return 0;
+        }
+        catch (KnowledgeValidationException ex)
+        {
+            WriteProblems(ex.Problems, error);
+            return 1;
+        }
+    }
+
+    private static int Validate(ParsedOptions options, TextWriter output, TextWriter error)
+    {
+        var directory = options.KnowledgeDirectory ?? KnowledgeLocation.Resolve(KnowledgeLocation.ReadSearchOptions());
+        var result = KnowledgeLoader.Load(directory);
+        if (!result.IsValid)
+        {
+            WriteProblems(result.Problems, error);
+            return 1;
+        }
+
+        output.WriteLine($"The knowledge in {Path.GetFullPath(directory)} is valid: {result.Knowledge!.Passages.Count} passages from {result.Knowledge.Sources.Count} sources.");
+        return 0;
+    }
+
+    private static void WriteProblems(IReadOnlyList<KnowledgeProblem> problems, TextWriter error)
+    {
+        foreach (var problem in problems)
+        {
+            error.WriteLine(problem);
+        }
+
+        error.WriteLine($"{problems.Count} problem{(problems.Count == 1 ? "" : "s")} in the knowledge.");
+    }
+
+    private static int ShowUsage(TextWriter error)
+    {
+        error.WriteLine(Usage);
+        return 2;
+    }
+
+    private static ParsedOptions Parse(string[] args)
+    {
+        var positional = new List<string>();
+        string? knowledge = null;
+        var valid = true;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (string.Equals(args[i], "--knowledge", StringComparison.Ordinal))
+            {
+                valid &= i + 1 < args.Length;
+                knowledge = i + 1 < args.Length ? args[++i] : null;
+            }
+            else
+            {
+                positional.Add(args[i]);
+            }
+        }
+
+        return new ParsedOptions(positional, knowledge, valid);
+    }
+
+    private sealed record ParsedOptions(IReadOnlyList<string> Positional, string? KnowledgeDirectory, bool Valid);
+}

@@ -1,0 +1,32 @@
+using RegionBot.Knowledge;
+
+namespace RegionBot.Health;
+
+public static class HealthEndpoints
+{
+    /// <summary>
+    /// Maps <c>GET /healthz</c>: 200 with the knowledge's size and age once it is loaded, 503 before.
+    /// </summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", (KnowledgeReadiness readiness, TimeProvider clock) =>
+        {
+            if (readiness.Store is not { } store)
+            {
+                return Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            var status = store.Status;
+            return Results.Ok(new
+            {
+                status = "ok",
+                passages = status.Passages,
+                sources = status.Sources,
+                countries = status.CoveredCountries,
+                loadedAt = status.LoadedAt,
+                indexAgeSeconds = (long)(clock.GetUtcNow() - status.LoadedAt).TotalSeconds,
+            });
+        });
+        return endpoints;
+    }
+}

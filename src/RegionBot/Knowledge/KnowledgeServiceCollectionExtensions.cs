@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RegionBot.Knowledge.Search;
+
+namespace RegionBot.Knowledge;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the knowledge store (loaded once at start-up, disposed with the application) as the application's
+    /// passage search, with its options bound from the "RegionBot" configuration section.
+    /// </summary>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SearchOptions>()
+            .Bind(configuration.GetSection(SearchOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KnowledgePath), "RegionBot:KnowledgePath must name the knowledge folder.")
+            .Validate(o => o.PassagesPerAnswer > 0, "RegionBot:PassagesPerAnswer must be at least 1.")
+            .Validate(o => o.MinConfidence is >= 0 and <= 1, "RegionBot:MinConfidence must be between 0 and 1.")
+            .ValidateOnStart();
+
+        // The container creates the store, so it also disposes it when the application stops.
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<SearchOptions>>().Value;
+            var environment = provider.GetRequiredService<IHostEnvironment>();
+            var directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.KnowledgePath));
+            return KnowledgeStore.Open(directory, options, provider.GetRequiredService<ILogger<KnowledgeStore>>());
+        });
+        services.AddSingleton<IPassageSearch>(provider => provider.GetRequiredService<KnowledgeStore>());
+        services.AddSingleton<KnowledgeReadiness>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<KnowledgeLoader>();
+        return services;
+    }
+}

@@ -1,0 +1,156 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using Newtonsoft.Json.Linq;
+using RegionBot.Bot;
+using RegionBot.Knowledge;
+using RegionBot.Replies;
+using RegionBot.Tests.TestSupport;
+
+namespace RegionBot.Tests.Bot;
+
+/// <summary>POST /api/messages over HTTP, through the real CloudAdapter, as the Emulator and load tests call it.</summary>
+public sealed class BotEndpointsTests(RegionBotFactory factory) : IClassFixture<RegionBotFactory>
+{
+    private const string Question = "What did Uzbekistan's president say about the Taliban?";
+
+    [Fact]
+    public async Task ExpectReplies_returns_the_answer_with_its_attribution_in_the_response_body()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(
+            BotEndpoints.MessagesPath,
+            ActivityJson.Content(ActivityJson.Message(Question, deliveryMode: "expectReplies")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = ActivityJson.Replies(await response.Content.ReadAsStringAsync());
+        Assert.Equal(["typing", "message"], replies.Select(r => (string)r["type"]!));
+
+        var expected = factory.Services.GetRequiredService<KnowledgeStore>().Search(Question);
+        Assert.True(expected.HasAnswer);
+        var text = (string)replies[1]["text"]!;
+        Assert.Equal(AnswerText.Format(expected), text);
+        Assert.Equal("markdown", (string)replies[1]["textFormat"]!);
+        var top = expected.Hits[0].Passage;
+        Assert.Contains(top.Source.Publisher, text, StringComparison.Ordinal);
+        Assert.Contains(top.Source.Title, text, StringComparison.Ordinal);
+        Assert.Equal(ActivityJson.UserId, (string)replies[1]["recipient"]!["id"]!);
+    }
+
+    [Theory]
+    [InlineData("{\"type\": \"message\", \"text\": ")]
+    [InlineData("not json at all")]
+    [InlineData("[1, 2, 3]")]
+    [InlineData("{}")]
+    [InlineData("")]
+    public async Task A_body_that_is_not_an_activity_gets_400(string body)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(
+            BotEndpoints.MessagesPath, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_turn_that_fails_tells_the_user_briefly_and_shows_the_Emulator_a_trace()
+    {
+        using var failing = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(
+            services => services.AddTransient<IBot>(_ => new FailingBot())));
+        using var client = failing.CreateClient();
+
+        using var response = await client.PostAsync(
+            BotEndpoints.MessagesPath,
+            ActivityJson.Content(ActivityJson.Message(Question, deliveryMode: "expectReplies")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = ActivityJson.Replies(await response.Content.ReadAsStringAsync());
+        var message = Assert.Single(replies, r => (string)r["type"]! == "message");
+        Assert.Equal(AdapterWithErrorHandler.ErrorReply, (string)message["text"]!);
+        var trace = Assert.Single(replies, r => (string)r["type"]! == "trace");
+        Assert.Equal("TurnError", (string)trace["label"]!);
+        Assert.DoesNotContain(" at ", (string)trace["value"]!, StringComparison.Ordinal);
+    }
+
+    private sealed class FailingBot : IBot
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The search index is unavailable.");
+    }
+}
+
+/// <summary>With a Microsoft App ID configured, only callers with a valid Bot Framework token are served.</summary>
+public sealed class BotAuthenticationTests(RegisteredBotFactory factory) : IClassFixture<RegisteredBotFactory>
+{
+    [Fact]
+    public async Task A_request_without_a_token_gets_401()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(
+            BotEndpoints.MessagesPath, ActivityJson.Content(ActivityJson.Message("help", deliveryMode: "expectReplies")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_forged_token_signed_with_someone_elses_key_gets_401()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, BotEndpoints.MessagesPath)
+        {
+            Content = ActivityJson.Content(ActivityJson.Message("help", deliveryMode: "expectReplies")),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ForgedChannelToken());
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Bearer not-a-jwt")]
+    [InlineData("Basic dXNlcjpwYXNz")]
+    public async Task A_malformed_authorization_header_gets_401(string header)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, BotEndpoints.MessagesPath)
+        {
+            Content = ActivityJson.Content(ActivityJson.Message("help")),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    /// <summary>
+    /// A token that claims everything a Bot Connector token claims (issuer, audience, service URL, lifetime) but is
+    /// signed with a freshly made key instead of the Bot Framework's.
+    /// </summary>
+    private static string ForgedChannelToken()
+    {
+        using var rsa = RSA.Create(2048);
+        var key = new RsaSecurityKey(rsa) { KeyId = Guid.NewGuid().ToString("N") };
+        var token = new JwtSecurityToken(
+            issuer: "https://api.botframework.com",
+            audience: RegisteredBotFactory.AppId,
+            claims: [new Claim("serviceurl", "http://127.0.0.1:9/")],
+            notBefore: DateTime.UtcNow.AddMinutes(-1),
+            expires: DateTime.UtcNow.AddMinutes(30),
+            signingCredentials: new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+}
