@@ -30,7 +30,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IPassageSearch>(provider => provider.GetRequiredService<KnowledgeStore>());
         services.AddSingleton<KnowledgeReadiness>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHostedService<KnowledgeLoader>();
+        services.AddHostedService<KnowledgeStartup>();
         return services;
     }
 }

@@ -6,10 +6,10 @@ namespace RegionBot.Knowledge;
 /// Loads the knowledge when the application starts, before the server accepts requests, so the first question
 /// does not pay for the index and invalid knowledge stops the application instead of being half-served.
 /// </summary>
-internal sealed partial class KnowledgeLoader(
+internal sealed partial class KnowledgeStartup(
     IServiceProvider services,
     KnowledgeReadiness readiness,
-    ILogger<KnowledgeLoader> logger) : IHostedService
+    ILogger<KnowledgeStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
