@@ -81,7 +81,7 @@ public sealed class LocalConversation
             }
 
             _lastUsed = _time.GetUtcNow();
-            var message = ActivityJson.ActivitySet([activity], _sequence);
+            var message = DirectLineJson.ActivitySet([activity], _sequence);
             foreach (var listener in _listeners)
             {
                 listener.Writer.TryWrite(message);
@@ -105,7 +105,7 @@ public sealed class LocalConversation
                     activity.Timestamp ??= node.Value.Activity.Timestamp;
                     node.Value = (node.Value.Sequence, activity);
                     _lastUsed = _time.GetUtcNow();
-                    var message = ActivityJson.ActivitySet([activity], _sequence);
+                    var message = DirectLineJson.ActivitySet([activity], _sequence);
                     foreach (var listener in _listeners)
                     {
                         listener.Writer.TryWrite(message);
@@ -149,7 +149,7 @@ public sealed class LocalConversation
             var backlog = _history.Where(entry => entry.Sequence > after).Select(entry => entry.Activity).ToList();
             if (backlog.Count > 0)
             {
-                channel.Writer.TryWrite(ActivityJson.ActivitySet(backlog, _sequence));
+                channel.Writer.TryWrite(DirectLineJson.ActivitySet(backlog, _sequence));
             }
 
             _listeners.Add(channel);

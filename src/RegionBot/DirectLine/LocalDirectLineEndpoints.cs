@@ -43,12 +43,16 @@ public static class LocalDirectLineEndpoints
         return Results.Json(new { conversationId = issued.Claims.ConversationId, token = issued.Token, expires_in = issued.ExpiresInSeconds });
     }
 
-    private static IResult RefreshToken(HttpRequest request, DirectLineTokens tokens)
+    private static IResult RefreshToken(HttpRequest request, DirectLineTokens tokens, LocalConversations conversations)
     {
         if (Authorize(request, tokens, conversationId: null, out var claims) is { } denied)
         {
             return denied;
         }
+
+        // Web Chat refreshes its token every quarter hour while the page is open, which keeps a quiet
+        // conversation from being released under an open page.
+        conversations.Find(claims.ConversationId)?.Touch();
 
         var issued = tokens.Issue(claims.ConversationId, claims.UserId);
         return Results.Json(new { conversationId = issued.Claims.ConversationId, token = issued.Token, expires_in = issued.ExpiresInSeconds });
@@ -115,7 +119,7 @@ public static class LocalDirectLineEndpoints
             return ConversationNotFound();
         }
 
-        if (await ActivityJson.ReadAsync(http.Request, http.RequestAborted) is not { } activity)
+        if (await DirectLineJson.ReadAsync(http.Request, http.RequestAborted) is not { } activity)
         {
             return Error(HttpStatusCode.BadRequest, "BadArgument", "The body is not a JSON activity.");
         }
@@ -150,7 +154,7 @@ public static class LocalDirectLineEndpoints
         }
 
         var (activities, newWatermark) = conversation.Since(ParseWatermark(watermark));
-        return Results.Content(ActivityJson.ActivitySet(activities, newWatermark), "application/json");
+        return Results.Content(DirectLineJson.ActivitySet(activities, newWatermark), "application/json");
     }
 
     private static async Task<IResult> BotSendsActivity(string conversationId, HttpRequest request, LocalConversations conversations)
@@ -160,7 +164,7 @@ public static class LocalDirectLineEndpoints
             return ConversationNotFound();
         }
 
-        if (await ActivityJson.ReadAsync(request, request.HttpContext.RequestAborted) is not { } activity)
+        if (await DirectLineJson.ReadAsync(request, request.HttpContext.RequestAborted) is not { } activity)
         {
             return Error(HttpStatusCode.BadRequest, "BadArgument", "The body is not a JSON activity.");
         }
@@ -175,7 +179,7 @@ public static class LocalDirectLineEndpoints
             return ConversationNotFound();
         }
 
-        if (await ActivityJson.ReadAsync(request, request.HttpContext.RequestAborted) is not { } activity)
+        if (await DirectLineJson.ReadAsync(request, request.HttpContext.RequestAborted) is not { } activity)
         {
             return Error(HttpStatusCode.BadRequest, "BadArgument", "The body is not a JSON activity.");
         }

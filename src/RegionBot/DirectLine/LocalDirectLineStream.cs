@@ -65,6 +65,10 @@ public static class LocalDirectLineStream
                 {
                     // The conversation was closed (it expired or the app is stopping).
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "Conversation ended", stop.Token);
+
+                    // Waiting briefly for the client's reply completes the closing handshake, so the client sees a
+                    // clean close rather than a dropped connection.
+                    await Task.WhenAny(clientClosed, Task.Delay(TimeSpan.FromSeconds(5), stop.Token));
                     break;
                 }
 

@@ -8,7 +8,7 @@ namespace RegionBot.DirectLine;
 /// Reads and writes activities with Newtonsoft.Json, as the Bot Framework schema is annotated for it
 /// (System.Text.Json would lose channelData and the property names).
 /// </summary>
-public static class ActivityJson
+public static class DirectLineJson
 {
     private static readonly JsonSerializerSettings Settings = new()
     {
