@@ -56,12 +56,13 @@ public static class KnowledgeLoader
             }
 
             var lines = text.ReplaceLineEndings("\n").Split('\n');
+            var problemsBefore = problems.Count;
             var (source, filePassages) = KnowledgeFileParser.Parse(displayName, file, lines, problems);
             if (source is not null)
             {
                 sources.Add(source);
                 passages.AddRange(filePassages);
-                if (filePassages.Count == 0)
+                if (filePassages.Count == 0 && problems.Count == problemsBefore)
                 {
                     problems.Add(new KnowledgeProblem(displayName, 0, "the file has no passages"));
                 }

@@ -5,7 +5,21 @@ namespace RegionBot.Knowledge.Search;
 /// </summary>
 /// <param name="Said">What the user wrote (after typo correction).</param>
 /// <param name="Alternatives">Each alternative is the analysed terms of one way to say it; the first is the user's own.</param>
-internal sealed record Concept(string Said, IReadOnlyList<IReadOnlyList<string>> Alternatives);
+/// <param name="Kind">How a passage covers the concept.</param>
+internal sealed record Concept(string Said, IReadOnlyList<IReadOnlyList<string>> Alternatives, ConceptKind Kind = ConceptKind.Words);
+
+/// <summary>How a passage covers a concept of a question.</summary>
+internal enum ConceptKind
+{
+    /// <summary>By containing one of the concept's ways of saying it.</summary>
+    Words,
+
+    /// <summary>Always: every passage is about it implicitly (the Taliban, Afghanistan, the region).</summary>
+    Topic,
+
+    /// <summary>By giving a number: the question asks how many or how much.</summary>
+    Quantity,
+}
 
 /// <summary>What <see cref="QuestionInterpreter"/> understood of a question.</summary>
 internal sealed record InterpretedQuestion(

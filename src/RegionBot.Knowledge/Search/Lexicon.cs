@@ -13,16 +13,14 @@ internal sealed class Lexicon
         Dictionary<string, string> countryAliases,
         Dictionary<string, string> uncoveredAliases,
         List<string[]> synonymGroups,
-        HashSet<string> genericWords)
+        HashSet<string> genericWords,
+        HashSet<string> topicWords)
     {
+        TopicWords = topicWords;
         CountryAliases = countryAliases;
         UncoveredAliases = uncoveredAliases;
         SynonymGroups = synonymGroups;
         GenericWords = genericWords;
-        SynonymGroupsByMember = synonymGroups
-            .SelectMany((group, index) => group.Select(member => (member, index)))
-            .GroupBy(x => x.member, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.index).ToArray(), StringComparer.Ordinal);
     }
 
     public static Lexicon Default { get; } = Load();
@@ -36,11 +34,11 @@ internal sealed class Lexicon
     /// <summary>Groups of words and phrases that mean the same thing to a user.</summary>
     public IReadOnlyList<string[]> SynonymGroups { get; }
 
-    /// <summary>Member → the groups it belongs to.</summary>
-    public IReadOnlyDictionary<string, int[]> SynonymGroupsByMember { get; }
-
     /// <summary>Words that shape a question without naming its subject.</summary>
     public IReadOnlySet<string> GenericWords { get; }
+
+    /// <summary>Words for what every passage is about implicitly (the Taliban, Afghanistan, the region).</summary>
+    public IReadOnlySet<string> TopicWords { get; }
 
     /// <summary>Every word of every entry, so that the typo corrector knows them and corrects towards them.</summary>
     public IEnumerable<string> AllWords =>
@@ -48,6 +46,7 @@ internal sealed class Lexicon
             .Concat(UncoveredAliases.Keys)
             .Concat(SynonymGroups.SelectMany(g => g))
             .Concat(GenericWords)
+            .Concat(TopicWords)
             .SelectMany(phrase => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static Lexicon Load()
@@ -56,7 +55,8 @@ internal sealed class Lexicon
             ReadAliases("countries"),
             ReadAliases("uncovered"),
             ReadLines("synonyms").Select(SplitList).ToList(),
-            ReadLines("generic").SelectMany(SplitList).ToHashSet(StringComparer.Ordinal));
+            ReadLines("generic").SelectMany(SplitList).ToHashSet(StringComparer.Ordinal),
+            ReadLines("topic").SelectMany(SplitList).ToHashSet(StringComparer.Ordinal));
     }
 
     private static Dictionary<string, string> ReadAliases(string name)

@@ -20,12 +20,17 @@ internal sealed class PassageSearcher
     /// <summary>Extra passages must score at least this share of the best one, so an answer never trails off into noise.</summary>
     private const double RelativeScoreFloor = 0.45;
 
+    private static readonly HashSet<string> NumberWords = new(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"],
+        StringComparer.Ordinal);
+
     private readonly KnowledgeBase knowledge;
     private readonly PassageIndex index;
     private readonly QuestionInterpreter interpreter;
     private readonly SearchOptions options;
     private readonly Dictionary<string, Passage> passagesById;
     private readonly Dictionary<string, HashSet<string>> termsById;
+    private readonly HashSet<string> quantitative;
 
     public PassageSearcher(KnowledgeBase knowledge, PassageIndex index, QuestionInterpreter interpreter, SearchOptions options)
     {
@@ -38,6 +43,7 @@ internal sealed class PassageSearcher
             p => p.Id,
             p => interpreter.Analyze(string.Join(' ', p.Text, p.Section, p.Speaker, p.Role, p.Country)).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
+        quantitative = knowledge.Passages.Where(p => GivesNumber(p.Text)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     public SearchAnswer Search(string question, CancellationToken cancellationToken)
@@ -85,8 +91,7 @@ internal sealed class PassageSearcher
         foreach (var scoreDoc in top.ScoreDocs)
         {
             var id = searcher.Doc(scoreDoc.Doc).Get(PassageFields.Id);
-            var terms = termsById[id];
-            var covered = question.Concepts.Select((c, i) => Covers(terms, c) ? weights[i] : 0).Sum();
+            var covered = question.Concepts.Select((c, i) => Covers(id, c) ? weights[i] : 0).Sum();
             var confidence = totalWeight == 0 ? 1 : covered / totalWeight;
 
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
@@ -100,7 +105,7 @@ internal sealed class PassageSearcher
     private static Query BuildQuery(InterpretedQuestion question)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var concept in question.Concepts)
+        foreach (var concept in question.Concepts.Where(c => c.Alternatives.Count > 0))
         {
             var alternatives = new BooleanQuery(disableCoord: true);
             for (var i = 0; i < concept.Alternatives.Count; i++)
@@ -156,8 +161,12 @@ internal sealed class PassageSearcher
         return phrase;
     }
 
-    private static bool Covers(HashSet<string> passageTerms, Concept concept) =>
-        concept.Alternatives.Any(alternative => alternative.All(passageTerms.Contains));
+    private bool Covers(string passageId, Concept concept) => concept.Kind switch
+    {
+        ConceptKind.Topic => true,
+        ConceptKind.Quantity => quantitative.Contains(passageId),
+        _ => concept.Alternatives.Any(alternative => alternative.All(termsById[passageId].Contains)),
+    };
 
     /// <summary>
     /// A concept weighs as much as its rarest known way of saying it: rare words carry the question. A concept
@@ -166,6 +175,11 @@ internal sealed class PassageSearcher
     private static double Weight(IndexReader reader, Concept concept)
     {
         var documents = reader.NumDocs;
+        if (concept.Alternatives.Count == 0)
+        {
+            return Math.Log(1 + ((documents + 0.5) / 0.5));
+        }
+
         var frequencies = concept.Alternatives
             .Select(alternative => alternative.Select(t => reader.DocFreq(new Term(PassageFields.All, t))).DefaultIfEmpty(0).Min())
             .ToArray();
@@ -173,6 +187,9 @@ internal sealed class PassageSearcher
         var frequency = own > 0 ? own : frequencies.Where(f => f > 0).DefaultIfEmpty(0).Max();
         return Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
     }
+
+    private static bool GivesNumber(string text) =>
+        text.Any(char.IsAsciiDigit) || QuestionInterpreter.Words(text).Any(NumberWords.Contains);
 
     private SearchAnswer NoAnswer(string question, InterpretedQuestion interpreted, NoAnswerReason reason) =>
         new(question, [], reason, knowledge.CoveredCountries, interpreted.Countries);

@@ -34,6 +34,10 @@ internal sealed partial class QuestionInterpreter
     private readonly Lexicon lexicon;
     private readonly TypoCorrector corrector;
     private readonly Dictionary<string, (string Speaker, string Country)> speakerAliases;
+    private readonly Dictionary<string, int[]> synonymGroupsByStems;
+    private readonly IReadOnlyList<string>[][] synonymAlternatives;
+    private readonly HashSet<string> genericStems;
+    private readonly HashSet<string> topicStems;
 
     public QuestionInterpreter(KnowledgeBase knowledge, Analyzer analyzer, Lexicon lexicon)
     {
@@ -45,6 +49,18 @@ internal sealed partial class QuestionInterpreter
             .GroupBy(w => w, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         corrector = new TypoCorrector(textWords, lexicon.AllWords.Concat(speakerAliases.Keys.SelectMany(k => k.Split(' '))));
+
+        // Synonyms, generic and topic words are compared by their stems, so that every form of a word counts
+        // ("trade", "trading", "traded") without listing each one.
+        synonymAlternatives = lexicon.SynonymGroups
+            .Select(group => group.Select(Analyze).Where(terms => terms.Count > 0).ToArray())
+            .ToArray();
+        synonymGroupsByStems = synonymAlternatives
+            .SelectMany((group, index) => group.Select(terms => (Key: Key(terms), index)))
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.index).Distinct().ToArray(), StringComparer.Ordinal);
+        genericStems = StemsOf(lexicon.GenericWords);
+        topicStems = StemsOf(lexicon.TopicWords);
     }
 
     public InterpretedQuestion Interpret(string question)
@@ -84,10 +100,15 @@ internal sealed partial class QuestionInterpreter
             {
                 AddSpeaker(speaker, countries, speakers);
             }
-            else if (!lexicon.GenericWords.Contains(words[i]) && Analyze(words[i]) is { Count: > 0 } terms)
+            else if (Analyze(words[i]) is { Count: > 0 } terms && !genericStems.Contains(Key(terms)))
             {
-                concepts.Add(new Concept(words[i], [terms]));
+                concepts.Add(new Concept(words[i], [terms], topicStems.Contains(Key(terms)) ? ConceptKind.Topic : ConceptKind.Words));
             }
+        }
+
+        if (AsksHowMany(words))
+        {
+            concepts.Add(new Concept("how many", [], ConceptKind.Quantity));
         }
 
         return new InterpretedQuestion(
@@ -170,22 +191,35 @@ internal sealed partial class QuestionInterpreter
             return true;
         }
 
-        if (lexicon.SynonymGroupsByMember.TryGetValue(phrase, out var groups))
+        var own = Analyze(phrase);
+        if (own.Count > 0 && synonymGroupsByStems.TryGetValue(Key(own), out var groups))
         {
-            var own = Analyze(phrase);
             var alternatives = groups
-                .SelectMany(g => lexicon.SynonymGroups[g])
-                .Select(Analyze)
-                .Where(terms => terms.Count > 0)
+                .SelectMany(g => synonymAlternatives[g])
                 .Prepend(own)
-                .DistinctBy(terms => string.Join(' ', terms), StringComparer.Ordinal)
+                .DistinctBy(Key, StringComparer.Ordinal)
                 .ToArray();
-            if (alternatives[0].Count > 0)
-            {
-                concepts.Add(new Concept(phrase, alternatives));
-            }
-
+            var isTopic = alternatives.Any(terms => topicStems.Contains(Key(terms)));
+            concepts.Add(new Concept(phrase, alternatives, isTopic ? ConceptKind.Topic : ConceptKind.Words));
             return true;
+        }
+
+        return false;
+    }
+
+    private static string Key(IReadOnlyList<string> terms) => string.Join(' ', terms);
+
+    private HashSet<string> StemsOf(IEnumerable<string> words) =>
+        words.Select(Analyze).Where(terms => terms.Count > 0).Select(Key).ToHashSet(StringComparer.Ordinal);
+
+    private static bool AsksHowMany(string[] words)
+    {
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if ((words[i] is "how" && words[i + 1] is "many" or "much") || (words[i] is "number" && words[i + 1] is "of"))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -15,7 +15,8 @@ public static class BotEndpoints
         endpoints.MapPost(
             MessagesPath,
             (HttpContext http, [FromServices] IBotFrameworkHttpAdapter adapter, [FromServices] IBot bot) =>
-                adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+                adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted))
+            .AddEndpointFilter<UnusableActivityFilter>();
         return endpoints;
     }
 }

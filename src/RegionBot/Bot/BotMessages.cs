@@ -27,7 +27,7 @@ public static class BotMessages
     public static IMessageActivity Help() => WithExamples(
         Coverage
         + "\n\nAsk in plain words, naming a country, a leader or a topic, for example *security on the border*, "
-        + "*recognition of the Taliban*, *refugees* or *trade*. Type **help** to see this again.");
+        + "*recognition of the Taliban*, *illegal migration* or *humanitarian aid*. Type **help** to see this again.");
 
     public static IMessageActivity NoText() => WithExamples(
         "I can only read typed questions, and this message had no text. Ask me a question, for example:");

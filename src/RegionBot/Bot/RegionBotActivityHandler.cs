@@ -14,7 +14,7 @@ public sealed partial class RegionBotActivityHandler(IPassageSearch search, ILog
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var question = QuestionText.From((Activity)turnContext.Activity);
+        var question = QuestionText.From(turnContext.Activity);
         if (question.Length == 0)
         {
             await turnContext.SendActivityAsync(BotMessages.NoText(), cancellationToken);

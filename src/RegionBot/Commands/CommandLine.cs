@@ -14,7 +14,8 @@ public static class CommandLine
     public const string Usage = """
         Usage:
           dotnet run --project src/RegionBot                                  run the bot on http://localhost:3978
-          dotnet run --project src/RegionBot -- ask "QUESTION" [--knowledge DIR]  print the bot's answer
+          dotnet run --project src/RegionBot -- ask "QUESTION" [--knowledge DIR] [--explain]
+                                                                      print the bot's answer (--explain: and why)
           dotnet run --project src/RegionBot -- validate [--knowledge DIR]        check the knowledge files
         """;
 
@@ -42,7 +43,18 @@ public static class CommandLine
         try
         {
             using var store = KnowledgeStore.Open(options.KnowledgeDirectory ?? KnowledgeLocation.Resolve(searchOptions), searchOptions);
-            output.WriteLine(AnswerText.Format(store.Search(question)));
+            var answer = store.Search(question);
+            output.WriteLine(AnswerText.Format(answer));
+            if (options.Explain)
+            {
+                output.WriteLine();
+                output.WriteLine($"[explain] countries: {string.Join(", ", answer.DetectedCountries)}; no-answer reason: {answer.NoAnswer?.ToString() ?? "none"}");
+                foreach (var hit in answer.Hits)
+                {
+                    output.WriteLine(FormattableString.Invariant($"[explain] {hit.Passage.Id}: score {hit.Score:0.000}, confidence {hit.Confidence:0.00}"));
+                }
+            }
+
             return 0;
         }
         catch (KnowledgeValidationException ex)
@@ -86,6 +98,7 @@ public static class CommandLine
     {
         var positional = new List<string>();
         string? knowledge = null;
+        var explain = false;
         var valid = true;
         for (var i = 0; i < args.Length; i++)
         {
@@ -94,14 +107,18 @@ public static class CommandLine
                 valid &= i + 1 < args.Length;
                 knowledge = i + 1 < args.Length ? args[++i] : null;
             }
+            else if (string.Equals(args[i], "--explain", StringComparison.Ordinal))
+            {
+                explain = true;
+            }
             else
             {
                 positional.Add(args[i]);
             }
         }
 
-        return new ParsedOptions(positional, knowledge, valid);
+        return new ParsedOptions(positional, knowledge, explain, valid);
     }
 
-    private sealed record ParsedOptions(IReadOnlyList<string> Positional, string? KnowledgeDirectory, bool Valid);
+    private sealed record ParsedOptions(IReadOnlyList<string> Positional, string? KnowledgeDirectory, bool Explain, bool Valid);
 }

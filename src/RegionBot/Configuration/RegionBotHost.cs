@@ -29,7 +29,11 @@ public static class RegionBotHost
     /// framework's default (the current directory).
     /// </summary>
     public static string? FindContentRoot() =>
-        FindUpwards(Directory.GetCurrentDirectory()) ?? FindUpwards(AppContext.BaseDirectory);
+        FindContentRoot(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+
+    /// <summary>The nearest folder holding appsettings.json and knowledge/, walking up from each start in turn.</summary>
+    internal static string? FindContentRoot(params string[] starts) =>
+        starts.Select(FindUpwards).FirstOrDefault(folder => folder is not null);
 
     private static string? FindUpwards(string start)
     {

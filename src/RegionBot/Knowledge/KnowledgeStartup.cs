@@ -15,9 +15,8 @@ internal sealed partial class KnowledgeStartup(
     {
         try
         {
-            var store = services.GetRequiredService<KnowledgeStore>();
-            readiness.MarkLoaded(store);
-            LogLoaded(store.Status.Passages, store.Status.Sources, string.Join(", ", store.Status.CoveredCountries));
+            // The store logs what it loaded; this only makes the health endpoint report it.
+            readiness.MarkLoaded(services.GetRequiredService<KnowledgeStore>());
         }
         catch (KnowledgeValidationException invalid)
         {
@@ -33,9 +32,6 @@ internal sealed partial class KnowledgeStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Passages} passages from {Sources} sources covering {Countries}")]
-    private partial void LogLoaded(int passages, int sources, string countries);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Invalid knowledge: {File}:{Line}: {Problem}")]
     private partial void LogProblem(string file, int line, string problem);

@@ -12,7 +12,7 @@ using Newtonsoft.Json.Linq;
 using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Replies;
-using RegionBot.Tests.TestSupport;
+using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.Bot;
 
@@ -46,6 +46,28 @@ public sealed class BotEndpointsTests(RegionBotFactory factory) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("typing")]
+    [InlineData("event")]
+    [InlineData("endOfConversation")]
+    [InlineData("messageReaction")]
+    [InlineData("installationUpdate")]
+    [InlineData("conversationUpdate")]
+    public async Task Other_activity_types_are_accepted_without_an_error_reply(string type)
+    {
+        using var client = factory.CreateClient();
+        var activity = ActivityJson.Message(Question, deliveryMode: "expectReplies");
+        activity["type"] = type;
+        activity.Remove("text");
+
+        using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(activity));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(AdapterWithErrorHandler.ErrorReply, body, StringComparison.Ordinal);
+        Assert.Empty(ActivityJson.Replies(body));
+    }
+
+    [Theory]
     [InlineData("{\"type\": \"message\", \"text\": ")]
     [InlineData("not json at all")]
     [InlineData("[1, 2, 3]")]
@@ -59,6 +81,44 @@ public sealed class BotEndpointsTests(RegionBotFactory factory) : IClassFixture<
             BotEndpoints.MessagesPath, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not a url")]
+    public async Task An_activity_without_a_usable_serviceUrl_gets_400(string? serviceUrl)
+    {
+        using var client = factory.CreateClient();
+        var activity = ActivityJson.Message(Question, deliveryMode: "expectReplies");
+        activity["serviceUrl"] = serviceUrl is null ? JValue.CreateNull() : new JValue(serviceUrl);
+
+        using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(activity));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("serviceUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("serviceUrl", null)]
+    [InlineData("serviceUrl", "not a url")]
+    [InlineData("conversation", null)]
+    [InlineData("from", null)]
+    [InlineData("recipient", null)]
+    [InlineData("text", null)]
+    [InlineData("channelId", null)]
+    public async Task An_incomplete_activity_never_gets_a_server_error(string property, string? value)
+    {
+        using var client = factory.CreateClient();
+        foreach (var deliveryMode in new[] { "expectReplies", null })
+        {
+            var activity = ActivityJson.Message(Question, deliveryMode: deliveryMode);
+            activity[property] = value is null ? JValue.CreateNull() : new JValue(value);
+
+            using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(activity));
+
+            Assert.True((int)response.StatusCode < 500, $"{property}={value ?? "null"} ({deliveryMode ?? "normal"}) gave {response.StatusCode}");
+            Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Net;
 using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Replies;
-using RegionBot.Tests.TestSupport;
+using RegionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RegionBot.Tests.Bot;

@@ -2,15 +2,17 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
+using Newtonsoft.Json;
 using RegionBot.Bot;
+using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
 using RegionBot.Replies;
-using RegionBot.Tests.TestSupport;
+using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.Bot;
 
 /// <summary>The bot's conversation behaviour over Bot Builder's TestAdapter, searching the real knowledge.</summary>
-public sealed class RegionBotActivityHandlerTests(SharedKnowledge knowledge) : IClassFixture<SharedKnowledge>
+public sealed class RegionBotActivityHandlerTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
 {
     private const string AnsweredQuestion = "What did Uzbekistan's president say about the Taliban?";
     private const string UncoveredQuestion = "What is the capital of Brazil?";
@@ -89,7 +91,7 @@ public sealed class RegionBotActivityHandlerTests(SharedKnowledge knowledge) : I
                 var message = reply.AsMessageActivity();
                 Assert.Contains("Aigerim", message.Text, StringComparison.Ordinal);
                 Assert.DoesNotContain("Welcome, RegionBot", message.Text, StringComparison.Ordinal);
-                foreach (var country in Knowledge.Model.Countries.CentralAsia)
+                foreach (var country in Countries.CentralAsia)
                 {
                     Assert.Contains(country, message.Text, StringComparison.Ordinal);
                 }
@@ -145,9 +147,19 @@ public sealed class RegionBotActivityHandlerTests(SharedKnowledge knowledge) : I
     {
         var adapter = new TestAdapter(Microsoft.Bot.Connector.Channels.Msteams);
         var bot = adapter.Conversation.Bot;
-        var mention = new Mention(bot, "<at>RegionBot</at>");
-        var message = MessageFactory.Text("<at>RegionBot</at> " + AnsweredQuestion);
-        message.Entities = [mention];
+
+        // The shape Teams posts for "@RegionBot question" in a channel: the tag in the text and a mention entity.
+        var message = JsonConvert.DeserializeObject<Activity>($$"""
+            {
+              "type": "message",
+              "text": "<at>RegionBot</at> {{AnsweredQuestion}}\n",
+              "textFormat": "plain",
+              "entities": [
+                { "type": "mention", "text": "<at>RegionBot</at>", "mentioned": { "id": "{{bot.Id}}", "name": "RegionBot" } },
+                { "type": "clientInfo", "locale": "en-US", "country": "US", "platform": "Web" }
+              ]
+            }
+            """)!;
 
         await new TestFlow(adapter, NewBot())
             .Send(message)
@@ -167,6 +179,22 @@ public sealed class RegionBotActivityHandlerTests(SharedKnowledge knowledge) : I
             .Send("<at>Region Bot</at> " + AnsweredQuestion)
             .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
             .AssertReply(reply => Assert.NotNull(reply.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        Assert.Equal([AnsweredQuestion], _search.Questions);
+    }
+
+    [Fact]
+    public async Task A_mention_entity_that_names_nobody_does_not_break_the_turn()
+    {
+        var message = JsonConvert.DeserializeObject<Activity>($$"""
+            { "type": "message", "text": "<at>RegionBot</at> {{AnsweredQuestion}}", "entities": [ { "type": "mention" } ] }
+            """)!;
+
+        await NewFlow()
+            .Send(message)
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply => Assert.NotEqual(AdapterWithErrorHandler.ErrorReply, reply.AsMessageActivity().Text))
             .StartTestAsync();
 
         Assert.Equal([AnsweredQuestion], _search.Questions);

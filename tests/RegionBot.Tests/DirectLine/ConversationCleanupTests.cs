@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using RegionBot.DirectLine;
-using RegionBot.Tests.TestSupport;
+using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.DirectLine;
 

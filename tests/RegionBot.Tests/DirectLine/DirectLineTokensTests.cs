@@ -1,6 +1,6 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
-using RegionBot.Tests.TestSupport;
+using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.DirectLine;
 

@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Replies;
-using RegionBot.Tests.TestSupport;
+using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.DirectLine;
 

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Replies;
-using RegionBot.Tests.TestSupport;
+using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.DirectLine;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using RegionBot.Tests.DirectLine;
-using RegionBot.Tests.TestSupport;
+using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.WebChat;
 

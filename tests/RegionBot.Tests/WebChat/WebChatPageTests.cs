@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Knowledge.Search;
-using RegionBot.Tests.TestSupport;
+using RegionBot.Tests.Support;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 

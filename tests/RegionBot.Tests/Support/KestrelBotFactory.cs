@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace RegionBot.Tests.TestSupport;
+namespace RegionBot.Tests.Support;
 
 /// <summary>
 /// The real application on real Kestrel at a random loopback port, as the local Direct Line needs real sockets:

@@ -2,7 +2,7 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace RegionBot.Tests.TestSupport;
+namespace RegionBot.Tests.Support;
 
 /// <summary>Activities as a channel sends them over HTTP, and reading the bot's replies back.</summary>
 public static class ActivityJson

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
-namespace RegionBot.Tests.TestSupport;
+namespace RegionBot.Tests.Support;
 
 /// <summary>
 /// A Bot Framework channel's Connector service on a real Kestrel server on 127.0.0.1, standing at the

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace RegionBot.Tests.TestSupport;
+namespace RegionBot.Tests.Support;
 
 /// <summary>
 /// The real application (real CloudAdapter, real knowledge store over the repository's knowledge/ folder) in a

@@ -1,0 +1,24 @@
+using RegionBot.Knowledge.Search;
+
+namespace RegionBot.Evaluation;
+
+/// <summary>Runs every question of a set through a search and scores what comes back.</summary>
+public sealed class Evaluator(IPassageSearch search, EvaluationTargets? targets = null)
+{
+    /// <summary>How many leading hits recall@3 looks at.</summary>
+    public const int RecallDepth = 3;
+
+    public EvaluationReport Evaluate(IReadOnlyList<EvaluationQuestion> questions, CancellationToken cancellationToken = default)
+    {
+        var results = new List<QuestionResult>(questions.Count);
+        foreach (var question in questions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var answer = search.Search(question.Question, cancellationToken);
+            var hits = answer.Hits.Select(hit => new ReturnedHit(hit.Passage.Id, hit.Confidence)).ToArray();
+            results.Add(new QuestionResult(question, hits, answer.NoAnswer));
+        }
+
+        return new EvaluationReport(results, targets ?? EvaluationTargets.Default);
+    }
+}

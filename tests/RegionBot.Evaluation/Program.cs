@@ -1,0 +1,60 @@
+using RegionBot.Knowledge;
+using RegionBot.Knowledge.Loading;
+using RegionBot.Knowledge.Search;
+
+namespace RegionBot.Evaluation;
+
+/// <summary>
+/// The command-line runner. It is a named class rather than top-level statements so that the test project,
+/// which references both this project and the web app, sees only one <c>Program</c> type.
+/// </summary>
+public static class EvaluationProgram
+{
+    /// <returns>0 when the targets are met, 1 when they are missed, 2 when the evaluation could not run at all.</returns>
+    public static int Main(string[] args)
+    {
+        EvaluationArguments arguments;
+        try
+        {
+            arguments = EvaluationArguments.Parse(args);
+        }
+        catch (ArgumentException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            Console.Error.WriteLine(EvaluationArguments.Usage);
+            return 2;
+        }
+
+        if (arguments.Help)
+        {
+            Console.WriteLine(EvaluationArguments.Usage);
+            return 0;
+        }
+
+        try
+        {
+            // The repository is only looked for when a default is needed, so explicit paths work from anywhere.
+            var root = new Lazy<string>(() => RepositoryLayout.FindRoot(Directory.GetCurrentDirectory()));
+            var questionsFile = Path.GetFullPath(arguments.QuestionsFile ?? RepositoryLayout.DefaultQuestionsFile(root.Value));
+            var knowledgeDirectory = Path.GetFullPath(
+                arguments.KnowledgeDirectory ?? RepositoryLayout.DefaultKnowledgeDirectory(root.Value));
+
+            var questions = QuestionSet.Load(questionsFile);
+            using var store = KnowledgeStore.Open(knowledgeDirectory, new SearchOptions());
+
+            Console.WriteLine($"Questions: {questionsFile}");
+            Console.WriteLine($"Knowledge: {knowledgeDirectory}");
+            Console.WriteLine();
+
+            var report = new Evaluator(store).Evaluate(questions);
+            ReportPrinter.Print(report, Console.Out, arguments.Verbose);
+            return report.TargetsMet ? 0 : 1;
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or KnowledgeValidationException
+                                               or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return 2;
+        }
+    }
+}

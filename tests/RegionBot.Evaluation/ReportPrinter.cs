@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace RegionBot.Evaluation;
+
+/// <summary>Writes an evaluation report for a person reading a terminal or a CI log.</summary>
+public static class ReportPrinter
+{
+    public static void Print(EvaluationReport report, TextWriter output, bool verbose)
+    {
+        var details = verbose ? report.Results : report.Failures.ToList();
+        if (details.Count > 0)
+        {
+            output.WriteLine(verbose ? "Results:" : "Failures:");
+            foreach (var result in details)
+            {
+                PrintResult(result, output);
+            }
+
+            output.WriteLine();
+        }
+
+        output.WriteLine(Invariant($"Questions: {report.AnswerableCount} answerable, {report.UnanswerableCount} unanswerable"));
+        output.WriteLine(Invariant(
+            $"Top-1 accuracy:   {report.Top1Accuracy:0.000} ({report.Top1CorrectCount}/{report.AnswerableCount})  answerable questions whose first hit is an expected passage"));
+        output.WriteLine(Invariant(
+            $"Recall@3:         {report.RecallAt3:0.000} ({report.RecalledAt3Count}/{report.AnswerableCount})  answerable questions with at least one expected passage among the first {Evaluator.RecallDepth} hits"));
+        output.WriteLine(Invariant(
+            $"Abstention rate:  {report.AbstentionRate:0.000} ({report.AbstainedCount}/{report.UnanswerableCount})  unanswerable questions that got no answer"));
+        output.WriteLine(Invariant(
+            $"False abstention: {report.FalseAbstentionCount}{ReasonBreakdown(report)}  answerable questions that got no answer"));
+        output.WriteLine(Invariant(
+            $"Targets: top-1 >= {report.Targets.Top1Accuracy:0.00}, recall@3 >= {report.Targets.RecallAt3:0.00}, abstention >= {report.Targets.AbstentionRate:0.00}"));
+        output.WriteLine(report.TargetsMet ? "Targets: met" : $"Targets: missed ({string.Join(", ", report.MissedTargets)})");
+    }
+
+    private static void PrintResult(QuestionResult result, TextWriter output)
+    {
+        var verdict = result.IsFailure ? "FAIL" : "ok  ";
+        var expected = result.Question.IsAnswerable ? string.Join(", ", result.Question.Answers) : "(no answer)";
+        var got = result.HasAnswer
+            ? string.Join(", ", result.Hits.Select(hit => Invariant($"{hit.PassageId} ({hit.Confidence:0.00})")))
+            : $"(no answer: {result.NoAnswer?.ToString() ?? "no reason given"})";
+        output.WriteLine($"{verdict} {result.Question.Question}");
+        output.WriteLine($"       expected: {expected}");
+        output.WriteLine($"       got:      {got}");
+    }
+
+    /// <summary>Why answerable questions went unanswered, e.g. " (WeakMatch 3, NotCovered 1)", which points at what to fix.</summary>
+    private static string ReasonBreakdown(EvaluationReport report)
+    {
+        var reasons = report.Results
+            .Where(r => r.FalselyAbstained)
+            .GroupBy(r => r.NoAnswer?.ToString() ?? "no reason given", StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Invariant($"{g.Key} {g.Count()}"))
+            .ToList();
+        return reasons.Count == 0 ? string.Empty : $" ({string.Join(", ", reasons)})";
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

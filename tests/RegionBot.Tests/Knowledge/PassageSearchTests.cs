@@ -1,0 +1,161 @@
+using RegionBot.Knowledge.Search;
+using RegionBot.Tests.Support;
+
+namespace RegionBot.Tests.Knowledge;
+
+/// <summary>Searches the real Lucene index over the shipped knowledge, the way users word their questions.</summary>
+public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
+{
+    private SearchAnswer Ask(string question) => fixture.Store.Search(question);
+
+    [Fact]
+    public void Answers_carry_their_attribution()
+    {
+        var answer = Ask("Does Kazakhstan recognise the Taliban?");
+
+        var best = answer.Hits[0].Passage;
+        Assert.Equal("trt-kz-8", best.Id);
+        Assert.Equal("TRT World", best.Source.Publisher);
+        Assert.Equal("Kazakhstan: military mobilisation", best.Section);
+        Assert.Equal("Akan Rakhmetullin", best.Speaker);
+        Assert.InRange(answer.Hits.Count, 1, 3);
+    }
+
+    [Theory]
+    [InlineData("What is the Kazakh position on the Taliban?", "Kazakhstan")]
+    [InlineData("How did Kazakhstani officials react?", "Kazakhstan")]
+    [InlineData("What does Astana say about Afghanistan?", "Kazakhstan")]
+    [InlineData("What does Nur-Sultan want from the Taliban?", "Kazakhstan")]
+    [InlineData("What did Tokayev ask the army to do?", "Kazakhstan")]
+    [InlineData("Rakhmetullin on the UN statement", "Kazakhstan")]
+    [InlineData("Do Uzbek officials talk to the Taliban?", "Uzbekistan")]
+    [InlineData("What is Tashkent doing about refugees?", "Uzbekistan")]
+    [InlineData("What did Mirziyoyev promise the Afghan people?", "Uzbekistan")]
+    [InlineData("What does Dushanbe think of the Taliban?", "Tajikistan")]
+    [InlineData("Tajik demands for an inclusive government", "Tajikistan")]
+    [InlineData("What is Rahmon's condition for recognition?", "Tajikistan")]
+    [InlineData("What worries Bishkek?", "Kyrgyzstan")]
+    [InlineData("What did the Kyrgyz foreign minister warn about?", "Kyrgyzstan")]
+    [InlineData("Kyrgyzstani view of terrorist groups", "Kyrgyzstan")]
+    [InlineData("What did Kazakbaev say about the Taliban's promises?", "Kyrgyzstan")]
+    [InlineData("What did Kazakbayev recall?", "Kyrgyzstan")]
+    [InlineData("Is Ashgabat still trading with Afghanistan?", "Turkmenistan")]
+    [InlineData("What did the Turkmen foreign ministry announce?", "Turkmenistan")]
+    public void Names_demonyms_capitals_and_people_point_to_their_country(string question, string country)
+    {
+        var answer = Ask(question);
+
+        Assert.True(answer.HasAnswer, $"no answer ({answer.NoAnswer})");
+        Assert.Contains(country, answer.DetectedCountries);
+        Assert.All(answer.Hits, h => Assert.Equal(country, h.Passage.Country));
+    }
+
+    [Theory]
+    [InlineData("Does Kazakhstan recognize the Taliban?", "Does Kazakhstan recognise the Taliban?")]
+    [InlineData("What is Kazakhstan's defense budget?", "What is Kazakhstan's defence budget?")]
+    [InlineData("Did Kazakhstan mobilize its forces?", "Did Kazakhstan mobilise its forces?")]
+    [InlineData("Which security organization met online?", "Which security organisation met online?")]
+    [InlineData("What did Uzbekistan's neighbors do?", "What did Uzbekistan's neighbours do?")]
+    public void American_and_British_spellings_find_the_same_passages(string american, string british)
+    {
+        Assert.Equal(Ids(Ask(british)), Ids(Ask(american)));
+        Assert.True(Ask(american).HasAnswer);
+    }
+
+    [Theory]
+    [InlineData("What did Kazakhstan say about ISIS?", "trt-kz-6")]
+    [InlineData("Is IS-K a threat to Kazakhstan?", "trt-kz-6")]
+    [InlineData("What did Kazakhstan say about ISKP?", "trt-kz-6")]
+    [InlineData("Which terror groups besides Daesh worry Kyrgyzstan?", "trt-kg-1")]
+    [InlineData("Is the Islamic Emirate being set up, according to Tajikistan?", "trt-tj-2")]
+    [InlineData("What did Turkmenistan do after the fall of Kabul?", "trt-tm-1")]
+    [InlineData("How did Tokayev react to the takeover?", "trt-kz-4")]
+    public void Field_synonyms_find_the_passage(string question, string expected)
+    {
+        Assert.Contains(expected, Ids(Ask(question)));
+    }
+
+    [Theory]
+    [InlineData("Does Kazakstan recognise the Taliban?", "trt-kz-8")]
+    [InlineData("How is Turkmenistn dealing with the Taliban?", "trt-tm-1")]
+    [InlineData("Does Uzbekistan talk to the Talibn?", "trt-uz-2")]
+    [InlineData("What did Mirziyoev say about aid?", "trt-uz-6")]
+    [InlineData("Will Tajikistan recgonise an Afghan government?", "trt-tj-1")]
+    public void Single_typos_in_names_and_key_words_are_forgiven(string question, string expected)
+    {
+        Assert.Contains(expected, Ids(Ask(question)));
+    }
+
+    [Theory]
+    [InlineData("What is Mongolia's position on the Taliban?")]
+    [InlineData("How did Iran respond to the fall of Kabul?")]
+    [InlineData("What is China doing in Afghanistan?")]
+    [InlineData("What is Pakistan's own Afghan policy?")]
+    [InlineData("Will India recognise the Taliban?")]
+    public void Questions_about_actors_outside_the_knowledge_get_no_answer(string question)
+    {
+        var answer = Ask(question);
+
+        Assert.False(answer.HasAnswer);
+        Assert.Equal(NoAnswerReason.NotCovered, answer.NoAnswer);
+        Assert.Equal(5, answer.CoveredCountries.Count);
+    }
+
+    [Theory]
+    [InlineData("What's the weather like in Almaty tomorrow?")]
+    [InlineData("Who won the football match in Tashkent?")]
+    [InlineData("Give me a recipe for plov")]
+    [InlineData("What is the price of bitcoin?")]
+    [InlineData("What is Kyrgyzstan's defence budget?")]
+    [InlineData("How many refugees did Tajikistan take in?")]
+    public void Questions_the_knowledge_does_not_answer_get_no_answer(string question)
+    {
+        var answer = Ask(question);
+
+        Assert.False(answer.HasAnswer, $"answered with {string.Join(", ", Ids(answer))}");
+    }
+
+    [Fact]
+    public void A_weak_match_is_not_passed_off_as_an_answer_when_the_threshold_is_strict()
+    {
+        using var strict = RegionBot.Knowledge.KnowledgeStore.Open(RepositoryRoot.Knowledge, new SearchOptions { MinConfidence = 0.99 });
+
+        var lenient = Ask("What did Uzbekistan do about refugees and football?");
+        var answer = strict.Search("What did Uzbekistan do about refugees and football?");
+
+        Assert.True(lenient.HasAnswer || lenient.NoAnswer == NoAnswerReason.WeakMatch);
+        Assert.False(answer.HasAnswer);
+        Assert.Equal(NoAnswerReason.WeakMatch, answer.NoAnswer);
+    }
+
+    [Fact]
+    public void The_configured_number_of_passages_is_the_most_an_answer_holds()
+    {
+        using var single = RegionBot.Knowledge.KnowledgeStore.Open(RepositoryRoot.Knowledge, new SearchOptions { PassagesPerAnswer = 1 });
+
+        Assert.Single(single.Search("What did Tokayev say?").Hits);
+        Assert.Equal(3, Ask("What did Tokayev say?").Hits.Count);
+    }
+
+    public static TheoryData<string> HostileInputs() =>
+    [
+        "", " ", "\t\n\r ", "AND OR NOT", "( [ ~ ^ * ? \\ \" :", "title:Kazakhstan AND (", "Kazakhstan~2^5 \"unclosed",
+        "*?*?", "\\", "/regex/", "{!lucene}", "a:b:c", "🇰🇿🇺🇿 🙂", "Казахстан признает талибов?", "קזחסטן", "كازاخستان",
+        "\u0000\u0001\u0002 Kazakhstan", "\u202EnatshkazaK", "\uD800 lone surrogate \uDC00", "\uFEFF\u200B\u200D",
+        new string('a', 10_000), string.Concat(Enumerable.Repeat("Kazakhstan Taliban ", 600)), new string('(', 5_000),
+        string.Concat(Enumerable.Range(0, 3000).Select(i => $"w{i} ")), "-", "''", "NULL", "<script>alert(1)</script>",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostileInputs))]
+    public void Any_text_gives_results_or_none_never_an_exception(string question)
+    {
+        var answer = Ask(question);
+
+        Assert.NotNull(answer);
+        Assert.True(answer.HasAnswer || answer.NoAnswer is not null);
+        Assert.InRange(answer.Hits.Count, 0, 3);
+    }
+
+    private static string[] Ids(SearchAnswer answer) => answer.Hits.Select(h => h.Passage.Id).ToArray();
+}
