@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RegionBot.Bot;
 using RegionBot.Knowledge;
+using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
 using RegionBot.Tests.Support;
 using Xunit.Abstractions;
@@ -80,7 +81,7 @@ public sealed class WebChatPageTests(ITestOutputHelper output)
     {
         var passage = hit.Passage;
         var text = $"Source: {passage.Source.Publisher}, “{passage.Source.Title}” · section “{passage.Section}”";
-        return passage.Kind == Knowledge.Model.PassageKind.Statement ? $"{text} · said by {passage.Speaker} ({passage.Role})" : text;
+        return passage.Kind == PassageKind.Statement ? $"{text} · said by {passage.Speaker} ({passage.Role})" : text;
     }
 
     /// <summary>
