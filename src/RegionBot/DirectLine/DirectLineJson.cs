@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -19,19 +21,44 @@ public static class DirectLineJson
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-    /// <summary>Reads an activity from a request body, or returns null when the body is not a JSON activity.</summary>
-    public static async Task<Activity?> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The largest activity a client or the bot may post; a chat message is far smaller.</summary>
+    public const int MaxActivityBytes = 256 * 1024;
+
+    /// <summary>
+    /// Reads an activity from a request body. Returns null for the activity and the error to answer with when the
+    /// body is too large or is not a JSON activity.
+    /// </summary>
+    public static async Task<(Activity? Activity, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(ct);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxActivityBytes;
+        }
+
+        string body;
         try
         {
-            return JsonConvert.DeserializeObject<Activity>(body, Settings);
+            using var reader = new StreamReader(request.Body);
+            body = await reader.ReadToEndAsync(ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, LocalDirectLineEndpoints.Error(HttpStatusCode.RequestEntityTooLarge, "MessageSizeTooBig", "The activity is too large."));
+        }
+
+        try
+        {
+            if (JsonConvert.DeserializeObject<Activity>(body, Settings) is { } activity)
+            {
+                return (activity, null);
+            }
         }
         catch (JsonException)
         {
-            return null;
+            // Answered below like any other body that is not an activity.
         }
+
+        return (null, LocalDirectLineEndpoints.Error(HttpStatusCode.BadRequest, "BadArgument", "The body is not a JSON activity."));
     }
 
     public static JObject ToJson(Activity activity) => JObject.FromObject(activity, Serializer);

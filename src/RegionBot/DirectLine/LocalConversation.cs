@@ -73,7 +73,10 @@ public sealed class LocalConversation
             _sequence++;
             activity.Id = $"{Id}|{_sequence:D7}";
             activity.Conversation ??= new ConversationAccount(id: Id);
-            activity.Timestamp ??= _time.GetUtcNow();
+
+            // The service's clock stamps every activity, as Azure's Direct Line does, so that the transcript is
+            // ordered by one clock whatever the sender claimed.
+            activity.Timestamp = _time.GetUtcNow();
             _history.AddLast((_sequence, activity));
             while (_history.Count > _maxActivities)
             {

@@ -119,9 +119,10 @@ public static class LocalDirectLineEndpoints
             return ConversationNotFound();
         }
 
-        if (await DirectLineJson.ReadAsync(http.Request, http.RequestAborted) is not { } activity)
+        var (activity, problem) = await DirectLineJson.ReadAsync(http.Request, http.RequestAborted);
+        if (activity is null)
         {
-            return Error(HttpStatusCode.BadRequest, "BadArgument", "The body is not a JSON activity.");
+            return problem!;
         }
 
         // The user's own activity goes into the conversation first: Web Chat marks a message as sent when it
@@ -164,9 +165,10 @@ public static class LocalDirectLineEndpoints
             return ConversationNotFound();
         }
 
-        if (await DirectLineJson.ReadAsync(request, request.HttpContext.RequestAborted) is not { } activity)
+        var (activity, problem) = await DirectLineJson.ReadAsync(request, request.HttpContext.RequestAborted);
+        if (activity is null)
         {
-            return Error(HttpStatusCode.BadRequest, "BadArgument", "The body is not a JSON activity.");
+            return problem!;
         }
 
         return Results.Json(new ResourceResponse(conversation.Append(activity)));
@@ -179,9 +181,10 @@ public static class LocalDirectLineEndpoints
             return ConversationNotFound();
         }
 
-        if (await DirectLineJson.ReadAsync(request, request.HttpContext.RequestAborted) is not { } activity)
+        var (activity, problem) = await DirectLineJson.ReadAsync(request, request.HttpContext.RequestAborted);
+        if (activity is null)
         {
-            return Error(HttpStatusCode.BadRequest, "BadArgument", "The body is not a JSON activity.");
+            return problem!;
         }
 
         return conversation.Replace(activityId, activity)

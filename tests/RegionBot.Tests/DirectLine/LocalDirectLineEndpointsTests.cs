@@ -206,6 +206,37 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
     }
 
     [Fact]
+    public async Task An_oversized_activity_gets_413_and_is_not_added()
+    {
+        var (conversationId, token, _) = await _directLine.StartConversationAsync();
+        var huge = new JObject { ["type"] = "message", ["text"] = new string('a', 300 * 1024) };
+
+        using var response = await _directLine.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var (activities, _) = await _directLine.GetActivitiesAsync(conversationId, token);
+        Assert.Single(activities);
+    }
+
+    [Fact]
+    public async Task The_bot_can_send_to_a_conversation_without_replying_to_an_activity()
+    {
+        var (conversationId, token, _) = await _directLine.StartConversationAsync();
+        var (_, watermark) = await _directLine.GetActivitiesAsync(conversationId, token);
+        var proactive = new JObject { ["type"] = "message", ["text"] = "A proactive message", ["from"] = new JObject { ["id"] = "regionbot" } };
+
+        using var response = await _directLine.SendAsync(
+            HttpMethod.Post, $"/v3/directline/connector/v3/conversations/{conversationId}/activities", token: null, proactive);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (string)JObject.Parse(await response.Content.ReadAsStringAsync())["id"]!;
+        var (activities, _) = await _directLine.GetActivitiesAsync(conversationId, token, watermark);
+        var received = Assert.Single(activities);
+        Assert.Equal(id, (string)received["id"]!);
+        Assert.Equal("A proactive message", (string)received["text"]!);
+    }
+
+    [Fact]
     public async Task The_connector_only_accepts_activities_for_open_conversations()
     {
         var message = new JObject { ["type"] = "message", ["text"] = "injected" };
