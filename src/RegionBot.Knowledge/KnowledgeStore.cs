@@ -67,5 +67,8 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         return answer;
     }
 
+    /// <summary>How the search understood a question and how its best candidates cover it: a tool for knowledge editors.</summary>
+    public string Explain(string question) => searcher.Explain(question ?? string.Empty);
+
     public void Dispose() => index.Dispose();
 }

@@ -18,8 +18,11 @@ internal static class PassageFields
     /// <summary>The paragraph (analysed).</summary>
     public const string Text = "text";
 
-    /// <summary>Section heading, speaker, role and country (analysed): what the passage is about beyond its words.</summary>
+    /// <summary>Speaker, role and country (analysed): who speaks and where, beyond the paragraph's own words.</summary>
     public const string About = "about";
+
+    /// <summary>The section heading (analysed): a hint for ranking, too broad to show that a passage answers.</summary>
+    public const string Section = "section";
 
     /// <summary>Text and <see cref="About"/> together (analysed): used to weigh words by rarity and check coverage.</summary>
     public const string All = "all";

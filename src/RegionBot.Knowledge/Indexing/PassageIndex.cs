@@ -65,7 +65,7 @@ internal sealed class PassageIndex : IDisposable
 
     private static Document ToDocument(Passage passage)
     {
-        var about = string.Join(" · ", new[] { passage.Section, passage.Speaker, passage.Role, passage.Country }.Where(x => x is not null));
+        var about = About(passage);
         var document = new Document
         {
             new StringField(PassageFields.Id, passage.Id, Field.Store.YES),
@@ -73,6 +73,7 @@ internal sealed class PassageIndex : IDisposable
             new StringField(PassageFields.Kind, passage.Kind == PassageKind.Statement ? "statement" : "context", Field.Store.NO),
             new TextField(PassageFields.Text, passage.Text, Field.Store.NO),
             new TextField(PassageFields.About, about, Field.Store.NO),
+            new TextField(PassageFields.Section, passage.Section, Field.Store.NO),
             new TextField(PassageFields.All, passage.Text + " " + about, Field.Store.NO),
         };
         if (passage.Speaker is not null)
@@ -82,6 +83,10 @@ internal sealed class PassageIndex : IDisposable
 
         return document;
     }
+
+    /// <summary>What a passage is about beyond its own words: who said it, in what role, and which country.</summary>
+    internal static string About(Passage passage) =>
+        string.Join(" · ", new[] { passage.Speaker, passage.Role, passage.Country }.Where(x => x is not null));
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {

@@ -14,11 +14,23 @@ internal enum ConceptKind
     /// <summary>By containing one of the concept's ways of saying it.</summary>
     Words,
 
+    /// <summary>
+    /// By containing it: a word that is neither English nor in the knowledge (a name, a foreign word like "plov"),
+    /// which the question is most likely about.
+    /// </summary>
+    Foreign,
+
     /// <summary>Always: every passage is about it implicitly (the Taliban, Afghanistan, the region).</summary>
     Topic,
 
     /// <summary>By giving a number: the question asks how many or how much.</summary>
     Quantity,
+
+    /// <summary>By giving a time: the question asks when.</summary>
+    Time,
+
+    /// <summary>By naming it: a country or actor the knowledge does not cover, which a passage must name to answer.</summary>
+    Actor,
 }
 
 /// <summary>What <see cref="QuestionInterpreter"/> understood of a question.</summary>
@@ -28,7 +40,8 @@ internal sealed record InterpretedQuestion(
     IReadOnlyList<string> Countries,
     IReadOnlyList<string> Speakers,
     IReadOnlyList<string> UncoveredActors,
-    bool AsksWhatWasSaid)
+    bool AsksWhatWasSaid,
+    bool MentionsRegion)
 {
     public bool IsEmpty => Concepts.Count == 0 && Countries.Count == 0 && Speakers.Count == 0 && UncoveredActors.Count == 0;
 }

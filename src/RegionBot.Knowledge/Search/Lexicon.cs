@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Reflection;
 
 namespace RegionBot.Knowledge.Search;
@@ -12,16 +13,26 @@ internal sealed class Lexicon
     private Lexicon(
         Dictionary<string, string> countryAliases,
         Dictionary<string, string> uncoveredAliases,
+        Dictionary<string, string> mentionedAliases,
+        Dictionary<string, string[]> actorNames,
         List<string[]> synonymGroups,
         HashSet<string> genericWords,
         HashSet<string> topicWords)
     {
         TopicWords = topicWords;
+        MentionedAliases = mentionedAliases;
+        ActorNames = actorNames;
         CountryAliases = countryAliases;
         UncoveredAliases = uncoveredAliases;
         SynonymGroups = synonymGroups;
         GenericWords = genericWords;
     }
+
+    /// <summary>
+    /// Marks a synonym that is searched for but never read as the user's word: "=us" finds "the US withdrawal"
+    /// without taking the pronoun "us" in a question for the country.
+    /// </summary>
+    public const char SearchOnlyMarker = '=';
 
     public static Lexicon Default { get; } = Load();
 
@@ -31,11 +42,23 @@ internal sealed class Lexicon
     /// <summary>Alias → an actor the knowledge does not cover as a subject.</summary>
     public IReadOnlyDictionary<string, string> UncoveredAliases { get; }
 
+    /// <summary>Alias → an actor the knowledge mentions in passing without covering it as a subject.</summary>
+    public IReadOnlyDictionary<string, string> MentionedAliases { get; }
+
+    /// <summary>Actor → every name it goes by in text, search-only ones included (without their marker).</summary>
+    public IReadOnlyDictionary<string, string[]> ActorNames { get; }
+
     /// <summary>Groups of words and phrases that mean the same thing to a user.</summary>
     public IReadOnlyList<string[]> SynonymGroups { get; }
 
     /// <summary>Words that shape a question without naming its subject.</summary>
     public IReadOnlySet<string> GenericWords { get; }
+
+    /// <summary>
+    /// Common English words (from the SCOWL word list): a question's word found here is a real word, not a typo,
+    /// even when the knowledge never uses it.
+    /// </summary>
+    public IReadOnlySet<string> EnglishWords { get; } = ReadEnglishWords();
 
     /// <summary>Words for what every passage is about implicitly (the Taliban, Afghanistan, the region).</summary>
     public IReadOnlySet<string> TopicWords { get; }
@@ -44,29 +67,36 @@ internal sealed class Lexicon
     public IEnumerable<string> AllWords =>
         CountryAliases.Keys
             .Concat(UncoveredAliases.Keys)
+            .Concat(MentionedAliases.Keys)
             .Concat(SynonymGroups.SelectMany(g => g))
             .Concat(GenericWords)
             .Concat(TopicWords)
+            .Where(phrase => phrase[0] != SearchOnlyMarker)
             .SelectMany(phrase => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static Lexicon Load()
     {
+        var actorNames = new Dictionary<string, string[]>(StringComparer.Ordinal);
         return new Lexicon(
-            ReadAliases("countries"),
-            ReadAliases("uncovered"),
+            ReadAliases("countries", actorNames),
+            ReadAliases("uncovered", actorNames),
+            ReadAliases("mentioned", actorNames),
+            actorNames,
             ReadLines("synonyms").Select(SplitList).ToList(),
             ReadLines("generic").SelectMany(SplitList).ToHashSet(StringComparer.Ordinal),
             ReadLines("topic").SelectMany(SplitList).ToHashSet(StringComparer.Ordinal));
     }
 
-    private static Dictionary<string, string> ReadAliases(string name)
+    private static Dictionary<string, string> ReadAliases(string name, Dictionary<string, string[]> actorNames)
     {
         var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in ReadLines(name))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             var owner = line[..colon].Trim();
-            foreach (var alias in SplitList(line[(colon + 1)..]))
+            var names = SplitList(line[(colon + 1)..]);
+            actorNames[owner] = names.Select(n => n.TrimStart(SearchOnlyMarker)).ToArray();
+            foreach (var alias in names.Where(n => n[0] != SearchOnlyMarker))
             {
                 aliases[alias] = owner;
             }
@@ -80,11 +110,29 @@ internal sealed class Lexicon
             .Select(entry => entry.ToLowerInvariant())
             .ToArray();
 
+    private static HashSet<string> ReadEnglishWords()
+    {
+        using var stream = new GZipStream(OpenResource("english-words.txt.gz"), CompressionMode.Decompress);
+        using var reader = new StreamReader(stream);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            words.Add(line);
+        }
+
+        return words;
+    }
+
+    private static Stream OpenResource(string name)
+    {
+        var resource = $"RegionBot.Knowledge.Lexicon.{name}";
+        return Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The lexicon resource {resource} is missing from the build.");
+    }
+
     private static IEnumerable<string> ReadLines(string name)
     {
-        var resource = $"RegionBot.Knowledge.Lexicon.{name}.txt";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The lexicon resource {resource} is missing from the build.");
+        using var stream = OpenResource(name + ".txt");
         using var reader = new StreamReader(stream);
         var lines = new List<string>();
         while (reader.ReadLine() is { } line)

@@ -13,7 +13,22 @@ internal sealed class PassageSearcher
 {
     private const int Candidates = 20;
     private const float AboutBoost = 0.6f;
+    private const float SectionBoost = 0.3f;
+
+    /// <summary>
+    /// A word the knowledge has never seen is as likely a paraphrase ("pullout", "daily") as a sign of another
+    /// subject ("weather"), so it counts for this share of a rare word. A question made only of such words still
+    /// covers nothing and gets no answer.
+    /// </summary>
+    private const double UnknownWordShare = 0.4;
+
+    /// <summary>
+    /// Chatty questions hold many such words ("sorry", "report", "basic"); together they count for at most this
+    /// share of a rare word.
+    /// </summary>
+    private const double UnknownWordsCap = 0.5;
     private const float SynonymBoost = 0.7f;
+    private const float AlternativesTieBreaker = 0.1f;
     private const float SpeakerBoost = 2f;
     private const float StatementBoost = 0.5f;
 
@@ -24,6 +39,12 @@ internal sealed class PassageSearcher
         ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"],
         StringComparer.Ordinal);
 
+    private static readonly HashSet<string> TimeWords = new(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "ago", "after", "before",
+         "earlier", "later", "recently", "since", "days", "weeks", "months", "years", "month", "week", "year", "during"],
+        StringComparer.Ordinal);
+
     private readonly KnowledgeBase knowledge;
     private readonly PassageIndex index;
     private readonly QuestionInterpreter interpreter;
@@ -31,6 +52,7 @@ internal sealed class PassageSearcher
     private readonly Dictionary<string, Passage> passagesById;
     private readonly Dictionary<string, HashSet<string>> termsById;
     private readonly HashSet<string> quantitative;
+    private readonly HashSet<string> timed;
 
     public PassageSearcher(KnowledgeBase knowledge, PassageIndex index, QuestionInterpreter interpreter, SearchOptions options)
     {
@@ -41,9 +63,10 @@ internal sealed class PassageSearcher
         passagesById = knowledge.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
         termsById = knowledge.Passages.ToDictionary(
             p => p.Id,
-            p => interpreter.Analyze(string.Join(' ', p.Text, p.Section, p.Speaker, p.Role, p.Country)).ToHashSet(StringComparer.Ordinal),
+            p => interpreter.Analyze(p.Text + " " + PassageIndex.About(p)).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
         quantitative = knowledge.Passages.Where(p => GivesNumber(p.Text)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        timed = knowledge.Passages.Where(p => GivesTime(p.Text)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     public SearchAnswer Search(string question, CancellationToken cancellationToken)
@@ -56,7 +79,7 @@ internal sealed class PassageSearcher
         }
 
         var coveredSubject = interpreted.Countries.Count > 0 || interpreted.Speakers.Count > 0;
-        if (interpreted.UncoveredActors.Count > 0 && !coveredSubject)
+        if (interpreted.UncoveredActors.Count > 0 && !coveredSubject && !interpreted.MentionsRegion)
         {
             return NoAnswer(question, interpreted, NoAnswerReason.NotCovered);
         }
@@ -66,18 +89,49 @@ internal sealed class PassageSearcher
             return NoAnswer(question, interpreted, NoAnswerReason.EmptyQuestion);
         }
 
-        var hits = index.Search(searcher => Rank(searcher, interpreted, cancellationToken));
-        if (hits.Count == 0 || hits[0].Confidence < options.MinConfidence)
+        var hits = index.Search(searcher => Rank(searcher, interpreted, cancellationToken))
+            .Where(h => h.Confidence >= options.MinConfidence)
+            .ToArray();
+        if (hits.Length == 0)
         {
             return NoAnswer(question, interpreted, NoAnswerReason.WeakMatch);
         }
 
         var best = hits[0].Score;
         var answer = hits
-            .Where(h => h.Confidence >= options.MinConfidence && h.Score >= best * RelativeScoreFloor)
+            .Where(h => h.Score >= best * RelativeScoreFloor)
             .Take(Math.Max(1, options.PassagesPerAnswer))
             .ToArray();
         return new SearchAnswer(question, answer, null, knowledge.CoveredCountries, interpreted.Countries);
+    }
+
+    /// <summary>Describes how a question was understood and how the top candidates cover it, for people tuning the knowledge.</summary>
+    public string Explain(string question)
+    {
+        var interpreted = interpreter.Interpret(question);
+        var lines = new List<string>
+        {
+            $"words: {string.Join(' ', interpreted.Words)}",
+            $"countries: {string.Join(", ", interpreted.Countries)}; speakers: {string.Join(", ", interpreted.Speakers)}; uncovered: {string.Join(", ", interpreted.UncoveredActors)}; region: {interpreted.MentionsRegion}",
+        };
+        index.Search(searcher =>
+        {
+            foreach (var concept in interpreted.Concepts)
+            {
+                var alternatives = string.Join(" | ", concept.Alternatives.Select(a => string.Join(' ', a)));
+                var (covered, missing, _) = Weight(searcher.IndexReader, concept);
+                lines.Add(FormattableString.Invariant($"concept '{concept.Said}' ({concept.Kind}, weight {covered:0.00} covered, {missing:0.00} missing): {alternatives}"));
+            }
+
+            foreach (var hit in Rank(searcher, interpreted, CancellationToken.None).Take(5))
+            {
+                var missing = interpreted.Concepts.Where(c => !Covers(hit.Passage.Id, c)).Select(c => c.Said);
+                lines.Add(FormattableString.Invariant($"candidate {hit.Passage.Id}: score {hit.Score:0.000}, confidence {hit.Confidence:0.00}, missing: {string.Join(", ", missing)}"));
+            }
+
+            return 0;
+        });
+        return string.Join(Environment.NewLine, lines);
     }
 
     private List<PassageHit> Rank(IndexSearcher searcher, InterpretedQuestion question, CancellationToken cancellationToken)
@@ -86,13 +140,23 @@ internal sealed class PassageSearcher
         var top = searcher.Search(query, Candidates);
         cancellationToken.ThrowIfCancellationRequested();
         var weights = question.Concepts.Select(c => Weight(searcher.IndexReader, c)).ToArray();
-        var totalWeight = weights.Sum();
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
         {
             var id = searcher.Doc(scoreDoc.Doc).Get(PassageFields.Id);
-            var covered = question.Concepts.Select((c, i) => Covers(id, c) ? weights[i] : 0).Sum();
-            var confidence = totalWeight == 0 ? 1 : covered / totalWeight;
+            var covered = 0.0;
+            var asked = 0.0;
+            var unknown = 0.0;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var isCovered = Covers(id, question.Concepts[i]);
+                covered += isCovered ? weights[i].Covered : 0;
+                asked += isCovered ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
+                unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;
+            }
+
+            asked += Math.Min(unknown, Idf(searcher.IndexReader.NumDocs, 0) * UnknownWordsCap);
+            var confidence = asked == 0 ? 1 : covered / asked;
 
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
             // outrank one that only echoes part of it.
@@ -107,12 +171,19 @@ internal sealed class PassageSearcher
         var query = new BooleanQuery(disableCoord: true);
         foreach (var concept in question.Concepts.Where(c => c.Alternatives.Count > 0))
         {
-            var alternatives = new BooleanQuery(disableCoord: true);
+            // A concept counts once however many of its synonyms a passage uses: the best one scores, the
+            // others only break ties.
+            var alternatives = new DisjunctionMaxQuery(AlternativesTieBreaker);
             for (var i = 0; i < concept.Alternatives.Count; i++)
             {
                 var boost = i == 0 ? 1f : SynonymBoost;
-                alternatives.Add(TermsQuery(PassageFields.Text, concept.Alternatives[i], boost), Occur.SHOULD);
-                alternatives.Add(TermsQuery(PassageFields.About, concept.Alternatives[i], boost * AboutBoost), Occur.SHOULD);
+                var fields = new BooleanQuery(disableCoord: true)
+                {
+                    { TermsQuery(PassageFields.Text, concept.Alternatives[i], boost), Occur.SHOULD },
+                    { TermsQuery(PassageFields.About, concept.Alternatives[i], boost * AboutBoost), Occur.SHOULD },
+                    { TermsQuery(PassageFields.Section, concept.Alternatives[i], boost * SectionBoost), Occur.SHOULD },
+                };
+                alternatives.Add(fields);
             }
 
             query.Add(alternatives, Occur.SHOULD);
@@ -165,28 +236,48 @@ internal sealed class PassageSearcher
     {
         ConceptKind.Topic => true,
         ConceptKind.Quantity => quantitative.Contains(passageId),
+        ConceptKind.Time => timed.Contains(passageId),
         _ => concept.Alternatives.Any(alternative => alternative.All(termsById[passageId].Contains)),
     };
 
     /// <summary>
-    /// A concept weighs as much as its rarest known way of saying it: rare words carry the question. A concept
-    /// the index has never seen weighs the most, so a question about something absent cannot be answered.
+    /// How much a concept counts towards a passage answering the question, when the passage covers it and when it
+    /// does not. A word weighs as much as its rarest known way of saying it, since rare words carry a question.
+    /// Topic words weigh nothing: every passage is about them. A number or time asked for, or an actor named, is
+    /// weak evidence when present (any date will do) but strong evidence of no answer when absent.
     /// </summary>
-    private static double Weight(IndexReader reader, Concept concept)
+    private static (double Covered, double Missing, bool Unknown) Weight(IndexReader reader, Concept concept)
     {
         var documents = reader.NumDocs;
-        if (concept.Alternatives.Count == 0)
+        var rarest = Idf(documents, 0);
+        if (concept.Kind is ConceptKind.Topic)
         {
-            return Math.Log(1 + ((documents + 0.5) / 0.5));
+            return (0, 0, false);
+        }
+
+        if (concept.Kind is ConceptKind.Quantity or ConceptKind.Time)
+        {
+            return (0, rarest, false);
         }
 
         var frequencies = concept.Alternatives
             .Select(alternative => alternative.Select(t => reader.DocFreq(new Term(PassageFields.All, t))).DefaultIfEmpty(0).Min())
             .ToArray();
         var own = frequencies[0];
-        var frequency = own > 0 ? own : frequencies.Where(f => f > 0).DefaultIfEmpty(0).Max();
-        return Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
+        var known = frequencies.Where(f => f > 0).DefaultIfEmpty(0).Max();
+        if (known == 0 && concept.Kind is ConceptKind.Words)
+        {
+            return (0, rarest * UnknownWordShare, true);
+        }
+
+        var weight = own > 0 ? Idf(documents, own) : known > 0 ? Idf(documents, known) : rarest;
+        return concept.Kind is ConceptKind.Actor ? (weight, rarest, false) : (weight, weight, false);
     }
+
+    private static double Idf(int documents, int frequency) => Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
+
+    private static bool GivesTime(string text) =>
+        text.Any(char.IsAsciiDigit) || QuestionInterpreter.Words(text).Any(TimeWords.Contains);
 
     private static bool GivesNumber(string text) =>
         text.Any(char.IsAsciiDigit) || QuestionInterpreter.Words(text).Any(NumberWords.Contains);

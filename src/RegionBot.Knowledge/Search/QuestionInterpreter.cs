@@ -25,6 +25,11 @@ internal sealed partial class QuestionInterpreter
         ["say", "said", "says", "saying", "tell", "told", "state", "stated", "statement", "statements", "quote", "quoted", "words", "announce", "announced", "claim", "claimed", "speech", "comment", "comments", "remarks", "according"],
         StringComparer.Ordinal);
 
+    /// <summary>Words that put the region as a whole in question, beside any actor it names.</summary>
+    private static readonly HashSet<string> RegionWords = new(
+        ["region", "regional", "neighbour", "neighbours", "neighbouring", "neighbor", "neighbors", "neighboring", "central", "asia", "asian"],
+        StringComparer.Ordinal);
+
     /// <summary>Words in the names of institutions that speak, which must not be taken for a person's name.</summary>
     private static readonly HashSet<string> InstitutionWords = new(
         ["foreign", "ministry", "minister", "government", "president", "deputy", "office", "affairs", "state", "national", "department", "council", "agency", "spokesman", "spokesperson", "the", "of"],
@@ -48,15 +53,16 @@ internal sealed partial class QuestionInterpreter
             .SelectMany(p => Words(string.Join(' ', p.Text, p.Section, p.Speaker, p.Role)))
             .GroupBy(w => w, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        corrector = new TypoCorrector(textWords, lexicon.AllWords.Concat(speakerAliases.Keys.SelectMany(k => k.Split(' '))));
+        corrector = new TypoCorrector(textWords, lexicon.AllWords.Concat(speakerAliases.Keys.SelectMany(k => k.Split(' '))), lexicon.EnglishWords);
 
         // Synonyms, generic and topic words are compared by their stems, so that every form of a word counts
         // ("trade", "trading", "traded") without listing each one.
         synonymAlternatives = lexicon.SynonymGroups
-            .Select(group => group.Select(Analyze).Where(terms => terms.Count > 0).ToArray())
+            .Select(group => group.Select(member => Analyze(member.TrimStart(Lexicon.SearchOnlyMarker))).Where(terms => terms.Count > 0).ToArray())
             .ToArray();
-        synonymGroupsByStems = synonymAlternatives
-            .SelectMany((group, index) => group.Select(terms => (Key: Key(terms), index)))
+        synonymGroupsByStems = lexicon.SynonymGroups
+            .SelectMany((group, index) => group.Where(m => m[0] != Lexicon.SearchOnlyMarker).Select(member => (Key: Key(Analyze(member)), index)))
+            .Where(x => x.Key.Length > 0)
             .GroupBy(x => x.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.index).Distinct().ToArray(), StringComparer.Ordinal);
         genericStems = StemsOf(lexicon.GenericWords);
@@ -67,22 +73,13 @@ internal sealed partial class QuestionInterpreter
     {
         var words = Words(Clean(question)).Select(corrector.Correct).ToArray();
         var consumed = new bool[words.Length];
-        var countries = new List<string>();
-        var speakers = new List<string>();
-        var uncovered = new List<string>();
-        var concepts = new List<Concept>();
+        var found = new Findings();
 
         for (var length = Math.Min(MaxPhraseWords, words.Length); length >= 1; length--)
         {
             for (var start = 0; start + length <= words.Length; start++)
             {
-                if (consumed.AsSpan(start, length).Contains(true))
-                {
-                    continue;
-                }
-
-                var phrase = string.Join(' ', words, start, length);
-                if (Claim(phrase, countries, speakers, uncovered, concepts))
+                if (!consumed.AsSpan(start, length).Contains(true) && Claim(string.Join(' ', words, start, length), found))
                 {
                     consumed.AsSpan(start, length).Fill(true);
                 }
@@ -98,26 +95,39 @@ internal sealed partial class QuestionInterpreter
 
             if (ClosestSpeaker(words[i]) is { } speaker)
             {
-                AddSpeaker(speaker, countries, speakers);
+                found.AddSpeaker(speaker);
             }
             else if (Analyze(words[i]) is { Count: > 0 } terms && !genericStems.Contains(Key(terms)))
             {
-                concepts.Add(new Concept(words[i], [terms], topicStems.Contains(Key(terms)) ? ConceptKind.Topic : ConceptKind.Words));
+                var kind = topicStems.Contains(Key(terms)) ? ConceptKind.Topic
+                    : corrector.IsWord(words[i]) ? ConceptKind.Words
+                    : ConceptKind.Foreign;
+                found.Concepts.Add(new Concept(words[i], [terms], kind));
             }
         }
 
-        if (AsksHowMany(words))
+        var concepts = found.Concepts
+            .DistinctBy(c => (c.Kind, Key(c.Alternatives[0])))
+            .Take(MaxConcepts)
+            .ToList();
+        if (AsksForNumber(words))
         {
             concepts.Add(new Concept("how many", [], ConceptKind.Quantity));
         }
 
+        if (AsksForTime(words))
+        {
+            concepts.Add(new Concept("when", [], ConceptKind.Time));
+        }
+
         return new InterpretedQuestion(
             words,
-            concepts.DistinctBy(c => string.Join(' ', c.Alternatives[0]), StringComparer.Ordinal).Take(MaxConcepts).ToArray(),
-            countries.Distinct(StringComparer.Ordinal).ToArray(),
-            speakers.Distinct(StringComparer.Ordinal).ToArray(),
-            uncovered.Distinct(StringComparer.Ordinal).ToArray(),
-            words.Any(SayingWords.Contains));
+            concepts,
+            found.Countries.Distinct(StringComparer.Ordinal).ToArray(),
+            found.Speakers.Distinct(StringComparer.Ordinal).ToArray(),
+            found.Uncovered.Distinct(StringComparer.Ordinal).ToArray(),
+            words.Any(SayingWords.Contains),
+            words.Any(RegionWords.Contains));
     }
 
     /// <summary>Analyses text with the index's analyzer into its search terms.</summary>
@@ -152,43 +162,113 @@ internal sealed partial class QuestionInterpreter
         return builder.ToString();
     }
 
-    /// <summary>Splits text into lower-case words, keeping inner hyphens and dropping possessive endings.</summary>
+    /// <summary>
+    /// Splits text into lower-case words, keeping inner hyphens, dropping possessive endings and opening
+    /// contractions ("won't" → "will not"). "US" in capitals is the country, not the pronoun, so it becomes "usa"
+    /// before case is lost.
+    /// </summary>
     internal static IEnumerable<string> Words(string text)
     {
         foreach (Match match in WordPattern().Matches(text))
         {
-            var word = match.Value.ToLowerInvariant().Replace('’', '\'');
-            if (word.EndsWith("'s", StringComparison.Ordinal))
+            if (string.Equals(match.Value, "US", StringComparison.Ordinal))
             {
-                word = word[..^2];
+                yield return "usa";
+                continue;
             }
 
-            yield return word.Trim('\'');
+            var word = match.Value.ToLowerInvariant().Replace('’', '\'');
+            var apostrophe = word.IndexOf('\'');
+            if (apostrophe < 0)
+            {
+                yield return word;
+                continue;
+            }
+
+            if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith('\''))
+            {
+                yield return word[..word.LastIndexOf('\'')];
+                continue;
+            }
+
+            if (Contractions.TryGetValue(word, out var opened))
+            {
+                foreach (var part in opened.Split(' '))
+                {
+                    yield return part;
+                }
+
+                continue;
+            }
+
+            var contraction = ContractionEndings.FirstOrDefault(c => word.EndsWith(c.Key, StringComparison.Ordinal));
+            if (contraction.Key is not null)
+            {
+                yield return word[..^contraction.Key.Length];
+                yield return contraction.Value;
+            }
+            else
+            {
+                yield return word.Replace("'", string.Empty, StringComparison.Ordinal);
+            }
         }
     }
+
+    private static readonly Dictionary<string, string> Contractions = new(StringComparer.Ordinal)
+    {
+        ["won't"] = "will not",
+        ["can't"] = "can not",
+        ["shan't"] = "shall not",
+        ["ain't"] = "is not",
+    };
+
+    /// <summary>What a contraction's ending stands for; the part before it is kept ("they're" → "they are").</summary>
+    private static readonly Dictionary<string, string> ContractionEndings = new(StringComparer.Ordinal)
+    {
+        ["n't"] = "not",
+        ["'m"] = "am",
+        ["'re"] = "are",
+        ["'ve"] = "have",
+        ["'ll"] = "will",
+        ["'d"] = "would",
+    };
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 
-    private bool Claim(string phrase, List<string> countries, List<string> speakers, List<string> uncovered, List<Concept> concepts)
+    private bool Claim(string phrase, Findings found)
     {
         if (lexicon.CountryAliases.TryGetValue(phrase, out var country))
         {
-            countries.Add(country);
+            found.Countries.Add(country);
+            found.Concepts.Add(new Concept(phrase, [Analyze(phrase)], ConceptKind.Topic));
             return true;
         }
 
         if (speakerAliases.TryGetValue(phrase, out var speaker))
         {
-            AddSpeaker(speaker, countries, speakers);
+            found.AddSpeaker(speaker);
             return true;
         }
 
-        if (lexicon.UncoveredAliases.TryGetValue(phrase, out var actor))
+        if (lexicon.UncoveredAliases.TryGetValue(phrase, out var actor) || lexicon.MentionedAliases.TryGetValue(phrase, out actor))
         {
-            uncovered.Add(actor);
-            concepts.Add(new Concept(phrase, [Analyze(phrase)]));
+            if (lexicon.UncoveredAliases.ContainsKey(phrase))
+            {
+                found.Uncovered.Add(actor);
+            }
+
+            var names = lexicon.ActorNames[actor].Select(Analyze).Where(terms => terms.Count > 0).DistinctBy(Key, StringComparer.Ordinal);
+            found.Concepts.Add(new Concept(phrase, names.Prepend(Analyze(phrase)).DistinctBy(Key, StringComparer.Ordinal).ToArray(), ConceptKind.Actor));
             return true;
+        }
+
+        // A phrase that starts or ends with a word of no meaning ("the fall", "a taliban") is left to the
+        // shorter phrase inside it, so that "the US" is read as the country and not as a synonym of "the".
+        var edges = phrase.Split(' ');
+        if (Analyze(edges[0]).Count == 0 || Analyze(edges[^1]).Count == 0)
+        {
+            return false;
         }
 
         var own = Analyze(phrase);
@@ -200,7 +280,7 @@ internal sealed partial class QuestionInterpreter
                 .DistinctBy(Key, StringComparer.Ordinal)
                 .ToArray();
             var isTopic = alternatives.Any(terms => topicStems.Contains(Key(terms)));
-            concepts.Add(new Concept(phrase, alternatives, isTopic ? ConceptKind.Topic : ConceptKind.Words));
+            found.Concepts.Add(new Concept(phrase, alternatives, isTopic ? ConceptKind.Topic : ConceptKind.Words));
             return true;
         }
 
@@ -212,11 +292,13 @@ internal sealed partial class QuestionInterpreter
     private HashSet<string> StemsOf(IEnumerable<string> words) =>
         words.Select(Analyze).Where(terms => terms.Count > 0).Select(Key).ToHashSet(StringComparer.Ordinal);
 
-    private static bool AsksHowMany(string[] words)
+    /// <summary>"How many", "how much", "how long", "number of": only a passage that gives a number can answer.</summary>
+    private static bool AsksForNumber(string[] words)
     {
         for (var i = 0; i + 1 < words.Length; i++)
         {
-            if ((words[i] is "how" && words[i + 1] is "many" or "much") || (words[i] is "number" && words[i + 1] is "of"))
+            if ((words[i] is "how" && words[i + 1] is "many" or "much" or "long" or "far" or "big" or "large" or "old")
+                || (words[i] is "number" or "amount" && words[i + 1] is "of"))
             {
                 return true;
             }
@@ -225,10 +307,19 @@ internal sealed partial class QuestionInterpreter
         return false;
     }
 
-    private static void AddSpeaker((string Speaker, string Country) speaker, List<string> countries, List<string> speakers)
+    /// <summary>"When", "what date", "how soon": only a passage that places events in time can answer.</summary>
+    private static bool AsksForTime(string[] words)
     {
-        speakers.Add(speaker.Speaker);
-        countries.Add(speaker.Country);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] is "when"
+                || (i + 1 < words.Length && ((words[i] is "what" or "which" && words[i + 1] is "date" or "day" or "month" or "year") || (words[i] is "how" && words[i + 1] is "soon"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Names are spelt in several ways ("Kazakbaev", "Kazakbayev"): one letter apart still names the speaker.</summary>
@@ -274,5 +365,24 @@ internal sealed partial class QuestionInterpreter
         }
 
         return aliases;
+    }
+
+    /// <summary>What the passes over a question's words have found so far.</summary>
+    private sealed class Findings
+    {
+        public List<string> Countries { get; } = [];
+
+        public List<string> Speakers { get; } = [];
+
+        public List<string> Uncovered { get; } = [];
+
+        public List<Concept> Concepts { get; } = [];
+
+        /// <summary>A speaker points at their country; the search prefers their statements.</summary>
+        public void AddSpeaker((string Speaker, string Country) speaker)
+        {
+            Speakers.Add(speaker.Speaker);
+            Countries.Add(speaker.Country);
+        }
     }
 }

@@ -3,19 +3,23 @@ namespace RegionBot.Knowledge.Search;
 /// <summary>
 /// Corrects single typos in the words of a question ("Kazakstan", "Turkmenistn", "Talibn") towards the words the
 /// knowledge and the lexicon know. Only unknown words of five letters or more are corrected, and only towards a
-/// word with the same first letter, because short words and first letters are where guesses go wrong.
+/// word with the same first letter, because short words and first letters are where guesses go wrong. Real
+/// English words are never corrected, even when the knowledge does not use them ("short" is not a typo of "shot").
 /// </summary>
 internal sealed class TypoCorrector
 {
     private const int MinimumLength = 5;
 
     private readonly HashSet<string> known;
+    private readonly IReadOnlySet<string> english;
     private readonly Dictionary<char, (string Word, int Frequency, bool Preferred)[]> byFirstLetter;
 
     /// <param name="textWords">Words of the knowledge with how often they occur.</param>
     /// <param name="preferredWords">Words to prefer when two candidates are equally close (names, countries).</param>
-    public TypoCorrector(IReadOnlyDictionary<string, int> textWords, IEnumerable<string> preferredWords)
+    /// <param name="englishWords">Real words that are left alone but never proposed as corrections.</param>
+    public TypoCorrector(IReadOnlyDictionary<string, int> textWords, IEnumerable<string> preferredWords, IReadOnlySet<string> englishWords)
     {
+        english = englishWords;
         var preferred = preferredWords.ToHashSet(StringComparer.Ordinal);
         known = textWords.Keys.Concat(preferred).ToHashSet(StringComparer.Ordinal);
         byFirstLetter = known
@@ -26,12 +30,13 @@ internal sealed class TypoCorrector
                 g => g.Select(w => (w, textWords.GetValueOrDefault(w), preferred.Contains(w))).ToArray());
     }
 
-    public bool IsKnown(string word) => known.Contains(word);
+    /// <summary>True for words of the knowledge and lexicon, and for real English words.</summary>
+    public bool IsWord(string word) => known.Contains(word) || english.Contains(word);
 
     /// <summary>Returns the closest known word, or the word itself when it is known, short, or has no close match.</summary>
     public string Correct(string word)
     {
-        if (word.Length < MinimumLength || known.Contains(word) || !byFirstLetter.TryGetValue(word[0], out var candidates))
+        if (word.Length < MinimumLength || IsWord(word) || !byFirstLetter.TryGetValue(word[0], out var candidates))
         {
             return word;
         }

@@ -48,11 +48,7 @@ public static class CommandLine
             if (options.Explain)
             {
                 output.WriteLine();
-                output.WriteLine($"[explain] countries: {string.Join(", ", answer.DetectedCountries)}; no-answer reason: {answer.NoAnswer?.ToString() ?? "none"}");
-                foreach (var hit in answer.Hits)
-                {
-                    output.WriteLine(FormattableString.Invariant($"[explain] {hit.Passage.Id}: score {hit.Score:0.000}, confidence {hit.Confidence:0.00}"));
-                }
+                output.WriteLine(store.Explain(question));
             }
 
             return 0;

@@ -45,6 +45,26 @@ public sealed class BotEndpointsTests(RegionBotFactory factory) : IClassFixture<
         Assert.Equal(ActivityJson.UserId, (string)replies[1]["recipient"]!["id"]!);
     }
 
+    [Fact]
+    public async Task Opening_a_conversation_in_the_Emulator_welcomes_the_user_only()
+    {
+        using var client = factory.CreateClient();
+        var update = ActivityJson.Message(Question, deliveryMode: "expectReplies");
+        update["type"] = "conversationUpdate";
+        update.Remove("text");
+        update["membersAdded"] = new JArray(
+            new JObject { ["id"] = ActivityJson.BotId, ["name"] = "RegionBot" },
+            new JObject { ["id"] = ActivityJson.UserId, ["name"] = "Tester" });
+
+        using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(update));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var welcome = Assert.Single(ActivityJson.Replies(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(ActivityJson.UserId, (string)welcome["recipient"]!["id"]!);
+        Assert.Contains("Tester", (string)welcome["text"]!, StringComparison.Ordinal);
+        Assert.Equal(3, welcome["suggestedActions"]!["actions"]!.Count());
+    }
+
     [Theory]
     [InlineData("typing")]
     [InlineData("event")]
