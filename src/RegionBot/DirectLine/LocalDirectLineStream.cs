@@ -87,6 +87,7 @@ public static class LocalDirectLineStream
         {
             conversation.StopListening(messages);
             await stop.CancelAsync();
+            await clientClosed;
         }
     }
 
