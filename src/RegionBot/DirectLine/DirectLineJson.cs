@@ -61,7 +61,7 @@ public static class DirectLineJson
         return (null, LocalDirectLineEndpoints.Error(HttpStatusCode.BadRequest, "BadArgument", "The body is not a JSON activity."));
     }
 
-    public static JObject ToJson(Activity activity) => JObject.FromObject(activity, Serializer);
+    private static JObject ToJson(Activity activity) => JObject.FromObject(activity, Serializer);
 
     /// <summary>The message Direct Line sends for a batch of activities, over GET and over the WebSocket.</summary>
     public static string ActivitySet(IEnumerable<Activity> activities, long watermark) =>
@@ -70,7 +70,4 @@ public static class DirectLineJson
             ["activities"] = new JArray(activities.Select(ToJson)),
             ["watermark"] = watermark.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.ToString(Formatting.None);
-
-    public static IResult Result(object value) =>
-        Results.Content(JsonConvert.SerializeObject(value, Settings), "application/json");
 }

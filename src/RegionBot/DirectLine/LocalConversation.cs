@@ -42,17 +42,6 @@ public sealed class LocalConversation
         }
     }
 
-    public bool IsClosed
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _closed;
-            }
-        }
-    }
-
     /// <summary>Marks the conversation as in use, which postpones its idle expiry.</summary>
     public void Touch()
     {

@@ -19,8 +19,6 @@ public sealed class LocalConversations
         _logger = logger;
     }
 
-    public int Count => _conversations.Count;
-
     /// <summary>
     /// Opens the conversation a token was issued for, or returns it when it is already open. Returns null when
     /// the server already holds as many conversations as it allows. <paramref name="created"/> tells the caller
