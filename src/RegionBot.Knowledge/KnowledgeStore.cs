@@ -56,9 +56,9 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         return new KnowledgeStore(knowledge, index, searcher, logger);
     }
 
-    public SearchAnswer Search(string question, CancellationToken cancellationToken = default)
+    public SearchAnswer Search(string question, SearchContext? context = null, CancellationToken cancellationToken = default)
     {
-        var answer = searcher.Search(question ?? string.Empty, cancellationToken);
+        var answer = searcher.Search(question ?? string.Empty, context, cancellationToken);
         logger.LogDebug(
             "Searched {QuestionLength} characters: {HitCount} passages, no-answer reason {NoAnswerReason}",
             answer.Question.Length,

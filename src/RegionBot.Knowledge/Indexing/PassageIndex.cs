@@ -4,6 +4,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using RegionBot.Knowledge.Model;
+using RegionBot.Knowledge.Search;
 using Directory = Lucene.Net.Store.Directory;
 
 namespace RegionBot.Knowledge.Indexing;
@@ -76,6 +77,11 @@ internal sealed class PassageIndex : IDisposable
             new TextField(PassageFields.Section, passage.Section, Field.Store.NO),
             new TextField(PassageFields.All, passage.Text + " " + about, Field.Store.NO),
         };
+        foreach (var fact in PassageSearcher.FactsGiven(passage))
+        {
+            document.Add(new StringField(PassageFields.Gives, fact, Field.Store.NO));
+        }
+
         if (passage.Speaker is not null)
         {
             document.Add(new StringField(PassageFields.Speaker, passage.Speaker, Field.Store.NO));

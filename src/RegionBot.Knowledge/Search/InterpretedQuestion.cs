@@ -23,6 +23,9 @@ internal enum ConceptKind
     /// <summary>Always: every passage is about it implicitly (the Taliban, Afghanistan, the region).</summary>
     Topic,
 
+    /// <summary>Always: a country's or person's name, which restricts the search rather than scoring it.</summary>
+    Name,
+
     /// <summary>By giving a number: the question asks how many or how much.</summary>
     Quantity,
 
@@ -33,6 +36,13 @@ internal enum ConceptKind
     Actor,
 }
 
+/// <summary>How a question relates to the conversation and to the countries, beyond what it is about.</summary>
+/// <param name="RefersBack">It points at the previous turn: "he", "it", "what about ...", "and ...".</param>
+/// <param name="AsksForMore">It wants passages not shown yet: "what else", "more", "another".</param>
+/// <param name="Compares">It asks to compare: "compare", "versus", "difference between".</param>
+/// <param name="AsksAboutSeveral">It asks about several countries at once: "which countries", "who", "any".</param>
+internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral);
+
 /// <summary>What <see cref="QuestionInterpreter"/> understood of a question.</summary>
 internal sealed record InterpretedQuestion(
     IReadOnlyList<string> Words,
@@ -41,7 +51,16 @@ internal sealed record InterpretedQuestion(
     IReadOnlyList<string> Speakers,
     IReadOnlyList<string> UncoveredActors,
     bool AsksWhatWasSaid,
-    bool MentionsRegion)
+    bool MentionsRegion,
+    QuestionShape Shape)
 {
     public bool IsEmpty => Concepts.Count == 0 && Countries.Count == 0 && Speakers.Count == 0 && UncoveredActors.Count == 0;
+
+    /// <summary>True when the question asks about something beyond the names it gives.</summary>
+    public bool HasSubject => Concepts.Any(c => c.Kind is not (ConceptKind.Topic or ConceptKind.Name));
+
+    /// <summary>The question's subject in its own words, for a follow-up to carry over; null without one.</summary>
+    public string? Topic => HasSubject || Concepts.Any(c => c.Kind == ConceptKind.Topic)
+        ? string.Join(' ', Concepts.Where(c => c.Kind != ConceptKind.Name).Select(c => c.Said))
+        : null;
 }

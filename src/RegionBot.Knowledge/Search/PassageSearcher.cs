@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using RegionBot.Knowledge.Indexing;
+using Lucene.Net.Util;
 using RegionBot.Knowledge.Model;
 
 namespace RegionBot.Knowledge.Search;
@@ -35,6 +36,13 @@ internal sealed class PassageSearcher
     /// <summary>Extra passages must score at least this share of the best one, so an answer never trails off into noise.</summary>
     private const double RelativeScoreFloor = 0.45;
 
+    /// <summary>Passages about other countries scoring at least this share of the best one make the question ambiguous.</summary>
+    private const double ClarifyMargin = 0.85;
+
+    private const int MaxChoices = 4;
+    private const string NumberFact = "number";
+    private const string TimeFact = "time";
+
     private static readonly HashSet<string> NumberWords = new(
         ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"],
         StringComparer.Ordinal);
@@ -50,9 +58,6 @@ internal sealed class PassageSearcher
     private readonly QuestionInterpreter interpreter;
     private readonly SearchOptions options;
     private readonly Dictionary<string, Passage> passagesById;
-    private readonly Dictionary<string, HashSet<string>> termsById;
-    private readonly HashSet<string> quantitative;
-    private readonly HashSet<string> timed;
 
     public PassageSearcher(KnowledgeBase knowledge, PassageIndex index, QuestionInterpreter interpreter, SearchOptions options)
     {
@@ -61,18 +66,28 @@ internal sealed class PassageSearcher
         this.interpreter = interpreter;
         this.options = options;
         passagesById = knowledge.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        termsById = knowledge.Passages.ToDictionary(
-            p => p.Id,
-            p => interpreter.Analyze(p.Text + " " + PassageIndex.About(p)).ToHashSet(StringComparer.Ordinal),
-            StringComparer.Ordinal);
-        quantitative = knowledge.Passages.Where(p => GivesNumber(p.Text)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        timed = knowledge.Passages.Where(p => GivesTime(p.Text)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
     }
 
-    public SearchAnswer Search(string question, CancellationToken cancellationToken)
+    /// <summary>What kind of fact a passage gives, indexed so that "how many" and "when" questions can require it.</summary>
+    public static IEnumerable<string> FactsGiven(Passage passage)
+    {
+        var words = QuestionInterpreter.Words(passage.Text).ToArray();
+        var digits = passage.Text.Any(char.IsAsciiDigit);
+        if (digits || words.Any(NumberWords.Contains))
+        {
+            yield return NumberFact;
+        }
+
+        if (digits || words.Any(TimeWords.Contains))
+        {
+            yield return TimeFact;
+        }
+    }
+
+    public SearchAnswer Search(string question, SearchContext? context, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var interpreted = interpreter.Interpret(question);
+        var (interpreted, isFollowUp) = WithContext(interpreter.Interpret(question), context);
         if (interpreted.IsEmpty)
         {
             return NoAnswer(question, interpreted, NoAnswerReason.EmptyQuestion);
@@ -89,20 +104,33 @@ internal sealed class PassageSearcher
             return NoAnswer(question, interpreted, NoAnswerReason.EmptyQuestion);
         }
 
-        var hits = index.Search(searcher => Rank(searcher, interpreted, cancellationToken))
-            .Where(h => h.Confidence >= options.MinConfidence)
-            .ToArray();
+        var excluded = interpreted.Shape.AsksForMore && context is not null
+            ? context.ShownPassageIds.ToHashSet(StringComparer.Ordinal)
+            : [];
+        var compares = interpreted.Shape.Compares && interpreted.Countries.Count >= 2;
+        var hits = index.Search(searcher => compares
+            ? interpreted.Countries
+                .Select(country => Confident(Rank(searcher, interpreted with { Countries = [country] }, cancellationToken), excluded).FirstOrDefault())
+                .OfType<PassageHit>()
+                .ToArray()
+            : Confident(Rank(searcher, interpreted, cancellationToken), excluded).ToArray());
         if (hits.Length == 0)
         {
-            return NoAnswer(question, interpreted, NoAnswerReason.WeakMatch);
+            return NoAnswer(question, interpreted, NoAnswerReason.WeakMatch) with { IsFollowUp = isFollowUp };
         }
 
-        var best = hits[0].Score;
-        var answer = hits
-            .Where(h => h.Score >= best * RelativeScoreFloor)
+        var answer = compares ? hits : hits
+            .Where(h => h.Score >= hits[0].Score * RelativeScoreFloor)
             .Take(Math.Max(1, options.PassagesPerAnswer))
             .ToArray();
-        return new SearchAnswer(question, answer, null, knowledge.CoveredCountries, interpreted.Countries);
+        return new SearchAnswer(question, answer, null, knowledge.CoveredCountries, interpreted.Countries)
+        {
+            Topic = interpreted.Topic,
+            Speakers = interpreted.Speakers,
+            IsFollowUp = isFollowUp,
+            IsComparison = compares,
+            Clarify = compares || coveredSubject || interpreted.Shape.AsksAboutSeveral ? [] : CountriesToChooseFrom(hits),
+        };
     }
 
     /// <summary>Describes how a question was understood and how the top candidates cover it, for people tuning the knowledge.</summary>
@@ -112,7 +140,7 @@ internal sealed class PassageSearcher
         var lines = new List<string>
         {
             $"words: {string.Join(' ', interpreted.Words)}",
-            $"countries: {string.Join(", ", interpreted.Countries)}; speakers: {string.Join(", ", interpreted.Speakers)}; uncovered: {string.Join(", ", interpreted.UncoveredActors)}; region: {interpreted.MentionsRegion}",
+            $"countries: {string.Join(", ", interpreted.Countries)}; speakers: {string.Join(", ", interpreted.Speakers)}; uncovered: {string.Join(", ", interpreted.UncoveredActors)}; region: {interpreted.MentionsRegion}; {interpreted.Shape}",
         };
         index.Search(searcher =>
         {
@@ -125,8 +153,7 @@ internal sealed class PassageSearcher
 
             foreach (var hit in Rank(searcher, interpreted, CancellationToken.None).Take(5))
             {
-                var missing = interpreted.Concepts.Where(c => !Covers(hit.Passage.Id, c)).Select(c => c.Said);
-                lines.Add(FormattableString.Invariant($"candidate {hit.Passage.Id}: score {hit.Score:0.000}, confidence {hit.Confidence:0.00}, missing: {string.Join(", ", missing)}"));
+                lines.Add(FormattableString.Invariant($"candidate {hit.Passage.Id}: score {hit.Score:0.000}, confidence {hit.Confidence:0.00}"));
             }
 
             return 0;
@@ -134,33 +161,83 @@ internal sealed class PassageSearcher
         return string.Join(Environment.NewLine, lines);
     }
 
+    /// <summary>
+    /// Completes a follow-up from the previous turn: a question that only names a country or person takes the
+    /// previous subject ("What about Tajikistan?"), and one that points back ("What did he say about it?") takes
+    /// the previous countries and speakers too.
+    /// </summary>
+    private (InterpretedQuestion Question, bool IsFollowUp) WithContext(InterpretedQuestion question, SearchContext? context)
+    {
+        if (context is null)
+        {
+            return (question, false);
+        }
+
+        var names = question.Countries.Count > 0 || question.Speakers.Count > 0;
+        var takesPlace = !names && question.Shape.RefersBack && (context.Countries.Count > 0 || context.Speakers.Count > 0);
+        var takesSubject = !question.HasSubject && !question.Shape.AsksForMore && context.Topic is not null
+            && (names || question.Shape.RefersBack);
+        if (!takesPlace && !takesSubject)
+        {
+            return (question, false);
+        }
+
+        var previous = takesSubject ? interpreter.Interpret(context.Topic!) : null;
+        return (question with
+        {
+            Countries = takesPlace ? context.Countries : question.Countries,
+            Speakers = takesPlace ? context.Speakers : question.Speakers,
+            Concepts = previous is null ? question.Concepts : [.. question.Concepts, .. previous.Concepts],
+        }, true);
+    }
+
+    private IEnumerable<PassageHit> Confident(IEnumerable<PassageHit> ranked, HashSet<string> excluded) =>
+        ranked.Where(h => h.Confidence >= options.MinConfidence && !excluded.Contains(h.Passage.Id));
+
+    /// <summary>
+    /// When the best passages are about different countries and score within a close margin, the question could
+    /// mean any of them.
+    /// </summary>
+    private static IReadOnlyList<string> CountriesToChooseFrom(PassageHit[] hits)
+    {
+        var close = hits
+            .Where(h => h.Score >= hits[0].Score * ClarifyMargin && !string.Equals(h.Passage.Country, Countries.Region, StringComparison.Ordinal))
+            .Select(h => h.Passage.Country)
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxChoices)
+            .ToArray();
+        return close.Length >= 2 ? close : [];
+    }
+
     private List<PassageHit> Rank(IndexSearcher searcher, InterpretedQuestion question, CancellationToken cancellationToken)
     {
-        var query = BuildQuery(question);
-        var top = searcher.Search(query, Candidates);
+        var top = searcher.Search(BuildQuery(question), Candidates);
         cancellationToken.ThrowIfCancellationRequested();
-        var weights = question.Concepts.Select(c => Weight(searcher.IndexReader, c)).ToArray();
+        var reader = searcher.IndexReader;
+        var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
+        var coverage = new Coverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts);
+        var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
         {
-            var id = searcher.Doc(scoreDoc.Doc).Get(PassageFields.Id);
             var covered = 0.0;
             var asked = 0.0;
             var unknown = 0.0;
             for (var i = 0; i < weights.Length; i++)
             {
-                var isCovered = Covers(id, question.Concepts[i]);
+                var isCovered = coverage.Covers(scoreDoc.Doc, question.Concepts[i]);
                 covered += isCovered ? weights[i].Covered : 0;
                 asked += isCovered ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
                 unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;
             }
 
-            asked += Math.Min(unknown, Idf(searcher.IndexReader.NumDocs, 0) * UnknownWordsCap);
+            asked += Math.Min(unknown, unknownCap);
             var confidence = asked == 0 ? 1 : covered / asked;
+            var passage = passagesById[searcher.Doc(scoreDoc.Doc).Get(PassageFields.Id)];
 
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
             // outrank one that only echoes part of it.
-            hits.Add(new PassageHit(passagesById[id], scoreDoc.Score * (0.25f + (float)confidence), (float)confidence));
+            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence), (float)confidence));
         }
 
         return hits.OrderByDescending(h => h.Score).ToList();
@@ -232,14 +309,6 @@ internal sealed class PassageSearcher
         return phrase;
     }
 
-    private bool Covers(string passageId, Concept concept) => concept.Kind switch
-    {
-        ConceptKind.Topic => true,
-        ConceptKind.Quantity => quantitative.Contains(passageId),
-        ConceptKind.Time => timed.Contains(passageId),
-        _ => concept.Alternatives.Any(alternative => alternative.All(termsById[passageId].Contains)),
-    };
-
     /// <summary>
     /// How much a concept counts towards a passage answering the question, when the passage covers it and when it
     /// does not. A word weighs as much as its rarest known way of saying it, since rare words carry a question.
@@ -250,7 +319,7 @@ internal sealed class PassageSearcher
     {
         var documents = reader.NumDocs;
         var rarest = Idf(documents, 0);
-        if (concept.Kind is ConceptKind.Topic)
+        if (concept.Kind is ConceptKind.Topic or ConceptKind.Name)
         {
             return (0, 0, false);
         }
@@ -276,12 +345,66 @@ internal sealed class PassageSearcher
 
     private static double Idf(int documents, int frequency) => Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 
-    private static bool GivesTime(string text) =>
-        text.Any(char.IsAsciiDigit) || QuestionInterpreter.Words(text).Any(TimeWords.Contains);
-
-    private static bool GivesNumber(string text) =>
-        text.Any(char.IsAsciiDigit) || QuestionInterpreter.Words(text).Any(NumberWords.Contains);
-
     private SearchAnswer NoAnswer(string question, InterpretedQuestion interpreted, NoAnswerReason reason) =>
-        new(question, [], reason, knowledge.CoveredCountries, interpreted.Countries);
+        new(question, [], reason, knowledge.CoveredCountries, interpreted.Countries)
+        {
+            Topic = interpreted.Topic,
+            Speakers = interpreted.Speakers,
+        };
+
+    /// <summary>
+    /// Which candidate documents contain which of the question's terms, read from the index's postings, so that
+    /// checking coverage costs a few seeks per term whatever the size of the knowledge.
+    /// </summary>
+    private sealed class Coverage
+    {
+        private readonly Dictionary<(string Field, string Term), HashSet<int>> containing = new();
+
+        public Coverage(IndexReader reader, IEnumerable<int> candidates, IEnumerable<Concept> concepts)
+        {
+            var sorted = candidates.Order().ToArray();
+            var liveDocs = MultiFields.GetLiveDocs(reader);
+            var wanted = concepts
+                .SelectMany(c => c.Kind switch
+                {
+                    ConceptKind.Quantity => [(PassageFields.Gives, NumberFact)],
+                    ConceptKind.Time => [(PassageFields.Gives, TimeFact)],
+                    _ => c.Alternatives.SelectMany(a => a).Select(t => (PassageFields.All, t)),
+                })
+                .Distinct();
+            foreach (var (field, term) in wanted)
+            {
+                var found = new HashSet<int>();
+                var postings = MultiFields.GetTermDocsEnum(reader, liveDocs, field, new BytesRef(term));
+                if (postings is not null)
+                {
+                    foreach (var doc in sorted)
+                    {
+                        var at = postings.DocID >= doc ? postings.DocID : postings.Advance(doc);
+                        if (at == DocIdSetIterator.NO_MORE_DOCS)
+                        {
+                            break;
+                        }
+
+                        if (at == doc)
+                        {
+                            found.Add(doc);
+                        }
+                    }
+                }
+
+                containing[(field, term)] = found;
+            }
+        }
+
+        public bool Covers(int doc, Concept concept) => concept.Kind switch
+        {
+            ConceptKind.Topic or ConceptKind.Name => true,
+            ConceptKind.Quantity => Contains(PassageFields.Gives, NumberFact, doc),
+            ConceptKind.Time => Contains(PassageFields.Gives, TimeFact, doc),
+            _ => concept.Alternatives.Any(alternative => alternative.All(term => Contains(PassageFields.All, term, doc))),
+        };
+
+        private bool Contains(string field, string term, int doc) => containing[(field, term)].Contains(doc);
+    }
 }

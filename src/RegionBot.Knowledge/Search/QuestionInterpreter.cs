@@ -25,6 +25,22 @@ internal sealed partial class QuestionInterpreter
         ["say", "said", "says", "saying", "tell", "told", "state", "stated", "statement", "statements", "quote", "quoted", "words", "announce", "announced", "claim", "claimed", "speech", "comment", "comments", "remarks", "according"],
         StringComparer.Ordinal);
 
+    /// <summary>Words that point back at the person or subject of the previous turn.</summary>
+    private static readonly HashSet<string> BackReferences = new(
+        ["he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "that", "this", "there", "same"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> MoreWords = new(["else", "more", "another", "other", "others", "further"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> CompareWords = new(
+        ["compare", "compared", "comparing", "comparison", "versus", "vs", "differ", "differs", "difference", "differences", "contrast", "unlike"],
+        StringComparer.Ordinal);
+
+    /// <summary>Words that ask about several countries at once, so that no single country is to be chosen.</summary>
+    private static readonly HashSet<string> SeveralWords = new(
+        ["countries", "which", "who", "any", "all", "each", "both", "every", "neighbours", "neighbors", "states", "governments", "nations", "region", "regional"],
+        StringComparer.Ordinal);
+
     /// <summary>Words that put the region as a whole in question, beside any actor it names.</summary>
     private static readonly HashSet<string> RegionWords = new(
         ["region", "regional", "neighbour", "neighbours", "neighbouring", "neighbor", "neighbors", "neighboring", "central", "asia", "asian"],
@@ -127,7 +143,20 @@ internal sealed partial class QuestionInterpreter
             found.Speakers.Distinct(StringComparer.Ordinal).ToArray(),
             found.Uncovered.Distinct(StringComparer.Ordinal).ToArray(),
             words.Any(SayingWords.Contains),
-            words.Any(RegionWords.Contains));
+            words.Any(RegionWords.Contains),
+            ShapeOf(words));
+    }
+
+    private static QuestionShape ShapeOf(string[] words)
+    {
+        var opening = string.Join(' ', words.Take(2));
+        var refersBack = words.Any(BackReferences.Contains)
+            || opening is "what about" or "how about" || words.FirstOrDefault() is "and" or "also";
+        return new QuestionShape(
+            refersBack,
+            words.Any(MoreWords.Contains),
+            words.Any(CompareWords.Contains),
+            words.Any(SeveralWords.Contains));
     }
 
     /// <summary>Analyses text with the index's analyzer into its search terms.</summary>
@@ -241,7 +270,7 @@ internal sealed partial class QuestionInterpreter
         if (lexicon.CountryAliases.TryGetValue(phrase, out var country))
         {
             found.Countries.Add(country);
-            found.Concepts.Add(new Concept(phrase, [Analyze(phrase)], ConceptKind.Topic));
+            found.Concepts.Add(new Concept(phrase, [Analyze(phrase)], ConceptKind.Name));
             return true;
         }
 

@@ -3,7 +3,7 @@ using RegionBot.Knowledge.Model;
 namespace RegionBot.Knowledge.Search;
 
 /// <summary>A passage chosen for an answer, with its relevance.</summary>
-/// <param name="Score">The ranking score (BM25 plus boosts); only comparable within one answer.</param>
+/// <param name="Score">The ranking score (BM25 scaled by coverage); only comparable within one answer.</param>
 /// <param name="Confidence">How much of the question the passage covers, from 0 to 1.</param>
 public sealed record PassageHit(Passage Passage, float Score, float Confidence);
 
@@ -20,7 +20,25 @@ public enum NoAnswerReason
     WeakMatch,
 }
 
+/// <summary>
+/// What the previous turn of a conversation was about, so that a follow-up ("What about Tajikistan?", "What did he
+/// say about it?") can be completed from it.
+/// </summary>
+/// <param name="Topic">The previous question's subject words (<see cref="SearchAnswer.Topic"/>).</param>
+/// <param name="ShownPassageIds">Passages already shown, left out when the user asks for more ("What else ...?").</param>
+public sealed record SearchContext(
+    string? Topic,
+    IReadOnlyList<string> Countries,
+    IReadOnlyList<string> Speakers,
+    IReadOnlyList<string> ShownPassageIds)
+{
+    /// <summary>The context a conversation carries on from an answer.</summary>
+    public static SearchContext From(SearchAnswer answer) =>
+        new(answer.Topic, answer.DetectedCountries, answer.Speakers, answer.Hits.Select(h => h.Passage.Id).ToArray());
+}
+
 /// <summary>The result of one search: the best passages, or the reason there are none.</summary>
+/// <param name="DetectedCountries">The countries the question is about, named or carried over from the conversation.</param>
 public sealed record SearchAnswer(
     string Question,
     IReadOnlyList<PassageHit> Hits,
@@ -29,4 +47,25 @@ public sealed record SearchAnswer(
     IReadOnlyList<string> DetectedCountries)
 {
     public bool HasAnswer => Hits.Count > 0;
+
+    /// <summary>
+    /// What the question asks about, in the user's words without names and question words ("recognise Taliban");
+    /// null when it only names a country or person. A follow-up carries it over.
+    /// </summary>
+    public string? Topic { get; init; }
+
+    /// <summary>The speakers the question is about, named or carried over from the conversation.</summary>
+    public IReadOnlyList<string> Speakers { get; init; } = [];
+
+    /// <summary>True when the question was completed from the previous turn of the conversation.</summary>
+    public bool IsFollowUp { get; init; }
+
+    /// <summary>True when the question compares countries: the hits hold the best passage for each, in order.</summary>
+    public bool IsComparison { get; init; }
+
+    /// <summary>
+    /// Countries whose passages answer the question about equally well when it names none: rather than guess,
+    /// ask which one is meant. Empty when the answer is clear.
+    /// </summary>
+    public IReadOnlyList<string> Clarify { get; init; } = [];
 }

@@ -76,14 +76,26 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     }
 
     [Theory]
-    [InlineData("Does Kazakstan recognise the Taliban?", "trt-kz-8")]
-    [InlineData("How is Turkmenistn dealing with the Taliban?", "trt-tm-1")]
-    [InlineData("Does Uzbekistan talk to the Talibn?", "trt-uz-2")]
-    [InlineData("What did Mirziyoev say about aid?", "trt-uz-6")]
-    [InlineData("Will Tajikistan recgonise an Afghan government?", "trt-tj-1")]
-    public void Single_typos_in_names_and_key_words_are_forgiven(string question, string expected)
+    [InlineData("Does Kazakstan recognise the Taliban?", "Does Kazakhstan recognise the Taliban?")]
+    [InlineData("How is Turkmenistn dealing with the Taliban?", "How is Turkmenistan dealing with the Taliban?")]
+    [InlineData("Does Uzbekistan talk to the Talibn?", "Does Uzbekistan talk to the Taliban?")]
+    [InlineData("What did Mirziyoev say about aid?", "What did Mirziyoyev say about aid?")]
+    [InlineData("Will Tajikistan recgonise an Afghan government?", "Will Tajikistan recognise an Afghan government?")]
+    [InlineData("what did kazakbeav warn about", "what did kazakbaev warn about")]
+    public void Single_typos_in_names_and_key_words_are_forgiven(string misspelt, string correct)
     {
-        Assert.Contains(expected, Ids(Ask(question)));
+        var answer = Ask(misspelt);
+
+        Assert.True(answer.HasAnswer);
+        Assert.Equal(Ids(Ask(correct)), Ids(answer));
+    }
+
+    [Theory]
+    [InlineData("What did the short report say about Kazakhstan's budget?", "trt-kz-1")]
+    [InlineData("Did Uzbekistan's president make a trip to Navoi?", "trt-uz-6")]
+    public void Real_words_are_not_taken_for_typos_of_the_knowledges_words(string question, string expected)
+    {
+        Assert.Equal(expected, Ids(Ask(question))[0]);
     }
 
     [Theory]
