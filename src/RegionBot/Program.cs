@@ -1,8 +1,10 @@
 using RegionBot.Bot;
 using RegionBot.Commands;
 using RegionBot.Configuration;
+using RegionBot.DirectLine;
 using RegionBot.Health;
 using RegionBot.Knowledge;
+using RegionBot.WebChat;
 
 if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
 {
@@ -13,10 +15,13 @@ var builder = WebApplication.CreateBuilder(RegionBotHost.Options(args));
 builder.AddRegionBotConfiguration();
 builder.Services.AddKnowledge(builder.Configuration);
 builder.Services.AddBot();
+builder.Services.AddLocalDirectLine(builder.Configuration);
 
 var app = builder.Build();
 app.MapBot();
 app.MapHealth();
+app.MapLocalDirectLine();
+app.MapWebChat();
 app.Run();
 return 0;
 
