@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using RegionBot.Benchmarks.Support;
 using RegionBot.Benchmarks.Synthetic;
 using RegionBot.Knowledge;
-using RegionBot.Knowledge.Search;
 
 namespace RegionBot.Benchmarks.Search;
 
@@ -23,7 +22,7 @@ public class SearchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        store = KnowledgeStore.Open(BenchmarkKnowledge.Directory(Knowledge), new SearchOptions());
+        store = KnowledgeStore.Open(BenchmarkKnowledge.Directory(Knowledge), BenchmarkKnowledge.Options(Knowledge));
         all = QuestionMix.All;
         unanswerable = QuestionMix.Unanswerable;
     }

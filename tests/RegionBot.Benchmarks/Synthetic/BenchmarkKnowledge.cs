@@ -1,5 +1,6 @@
 using System.Globalization;
 using RegionBot.Benchmarks.Support;
+using RegionBot.Knowledge.Search;
 
 namespace RegionBot.Benchmarks.Synthetic;
 
@@ -13,6 +14,15 @@ public static class BenchmarkKnowledge
         string.Equals(size, Shipped, StringComparison.OrdinalIgnoreCase)
             ? RepositoryPaths.Knowledge
             : SyntheticKnowledge.EnsureGenerated(new SyntheticKnowledgeSpec(ParseCount(size)));
+
+    /// <summary>
+    /// Search options whose on-disk index lives in a benchmark folder of its own for the size, so benchmarks neither
+    /// use nor disturb the index of a developer's running bot.
+    /// </summary>
+    public static SearchOptions Options(string size) => new()
+    {
+        IndexPath = Path.Combine(Path.GetTempPath(), "regionbot-bench-index", size),
+    };
 
     public static int ParseCount(string size)
     {

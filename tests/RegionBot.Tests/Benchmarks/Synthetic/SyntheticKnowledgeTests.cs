@@ -60,8 +60,9 @@ public sealed class SyntheticKnowledgeTests
     public void The_search_answers_over_generated_knowledge_with_passages_it_holds()
     {
         using var folder = new TempDirectory();
+        using var indexes = new TempDirectory();
         SyntheticKnowledge.Write(folder.Path, Spec, SyntheticKnowledge.DefaultVocabulary(Spec.Seed));
-        using var store = KnowledgeStore.Open(folder.Path, new SearchOptions());
+        using var store = KnowledgeStore.Open(folder.Path, new SearchOptions { IndexPath = indexes.Path });
 
         var answer = store.Search("What did Uzbekistan say about border security and the Taliban?");
 
