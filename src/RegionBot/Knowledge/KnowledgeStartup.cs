@@ -17,6 +17,11 @@ internal sealed partial class KnowledgeStartup(
         {
             // The store logs what it loaded; this only makes the health endpoint report it.
             readiness.MarkLoaded(services.GetRequiredService<KnowledgeStore>());
+
+            // Loading large knowledge leaves hundreds of megabytes of garbage (file text, word counts, index
+            // buffers) that no later collection would return to the system soon; one aggressive collection now,
+            // before the first request, hands it back so the resident memory is the live knowledge.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         catch (KnowledgeValidationException invalid)
         {
