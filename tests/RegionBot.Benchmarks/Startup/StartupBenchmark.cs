@@ -18,6 +18,9 @@ public static class StartupBenchmark
         var sizes = arguments.List("knowledge", $"{BenchmarkKnowledge.Shipped},100k");
         var turns = arguments.Int("queries", 300);
         var questions = QuestionMix.All;
+
+        // For experiments such as DOTNET_gcServer=0: the app's runtime settings without rebuilding it.
+        var environment = arguments.Pairs("app-env");
         var rows = new List<string>();
         using var client = TurnClient.Create(4);
         foreach (var size in sizes)
@@ -30,7 +33,8 @@ public static class StartupBenchmark
                 {
                     using var app = AppProcess.Start(
                         RepositoryPaths.AppAssembly,
-                        ["--RegionBot:KnowledgePath", knowledge, "--RegionBot:IndexPath", indexDirectory]);
+                        ["--RegionBot:KnowledgePath", knowledge, "--RegionBot:IndexPath", indexDirectory],
+                        environment);
                     var healthy = await app.WaitHealthyAsync(client, TimeSpan.FromMinutes(10), cancellationToken);
                     var afterStart = app.Memory();
                     var messages = new Uri(app.BaseAddress, "api/messages");
@@ -41,7 +45,7 @@ public static class StartupBenchmark
 
                     var afterTurns = app.Memory();
                     var row = string.Create(CultureInfo.InvariantCulture,
-                        $"| {size} | {run} | {healthy.TotalSeconds:0.00} | {afterStart.ResidentMiB:0} | {afterTurns.ResidentMiB:0} | {afterTurns.PeakResidentMiB:0} | {IndexSizeMiB(indexDirectory):0.0} |");
+                        $"| {size} | {run} | {healthy.TotalSeconds:0.00} | {afterStart.ResidentMiB:0} | {afterTurns.ResidentMiB:0} | {afterTurns.PeakResidentMiB:0} | {IndexSizeMiB(indexDirectory):0.00} |");
                     Console.WriteLine(row);
                     rows.Add(row);
                 }
@@ -56,7 +60,8 @@ public static class StartupBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Start-up to healthy and resident memory (VmRSS) after {turns} turns:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Start-up to healthy and resident memory (VmRSS) after {turns} turns{(environment.Count > 0 ? ", app environment " + string.Join(' ', environment.Select(e => $"{e.Key}={e.Value}")) : string.Empty)}:"));
         Console.WriteLine("| knowledge | run | start-up to healthy (s) | RSS when healthy (MiB) | RSS after turns (MiB) | peak RSS (MiB) | on-disk index (MiB) |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
         rows.ForEach(Console.WriteLine);

@@ -16,6 +16,21 @@ public sealed class Arguments(string[] args)
     public IReadOnlyList<string> List(string name, string fallback) =>
         String(name, fallback).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>Every <c>--name NAME=VALUE</c> pair given, for environment variables of the measured app.</summary>
+    public IReadOnlyDictionary<string, string> Pairs(string name)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (string.Equals(args[i], "--" + name, StringComparison.Ordinal) && args[i + 1].Split('=', 2) is [var key, var value])
+            {
+                pairs[key] = value;
+            }
+        }
+
+        return pairs;
+    }
+
     private string? Value(string name)
     {
         var index = Array.FindIndex(args, a => string.Equals(a, "--" + name, StringComparison.Ordinal));
