@@ -56,7 +56,7 @@ public static class TurnBenchmark
                 var result = await DriveAsync(client, target, connections, seconds, questions, cancellationToken);
                 (isRegionBot ? regionBotRounds : echoRounds).Add(result);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  round {round + 1} {(isRegionBot ? "RegionBot" : "echo     ")}: {result.TurnsPerSecond,8:0} turns/s  p50 {result.P50,7:0.00} ms  p99 {result.P99,7:0.00} ms  server CPU {result.CpuMillisecondsPerTurn,5:0.000} ms/turn  errors {result.Errors}"));
+                    $"  round {round + 1} {(isRegionBot ? "RegionBot" : "echo     ")}: {result.TurnsPerSecond,8:0} turns/s  p50 {result.P50,7:0.00} ms  p99 {result.P99,7:0.00} ms  server CPU {result.CpuMillisecondsPerTurn,5:0.000} ms/turn  RSS {target.Memory().ResidentMiB,4:0} MiB  errors {result.Errors}"));
             }
         }
 
