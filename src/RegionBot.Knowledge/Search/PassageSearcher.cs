@@ -282,6 +282,13 @@ internal sealed class PassageSearcher
             query.Add(new TermQuery(new Term(PassageFields.Speaker, speaker)) { Boost = SpeakerBoost }, Occur.SHOULD);
         }
 
+        if (!question.HasSubject)
+        {
+            // A question that only names a country or person ("Tell me about Kazakhstan") is answered by any of
+            // its passages, best first where its words also appear.
+            query.Add(new MatchAllDocsQuery { Boost = 0.01f }, Occur.SHOULD);
+        }
+
         if (question.Countries.Count == 0)
         {
             return query;
