@@ -25,7 +25,7 @@ public class IndexBuildBenchmarks
     public void Setup()
     {
         directory = BenchmarkKnowledge.Directory(Knowledge);
-        options = BenchmarkKnowledge.Options(Knowledge);
+        options = BenchmarkKnowledge.Options("build", Knowledge);
     }
 
     /// <summary>Every build starts without a stored index.</summary>

@@ -22,7 +22,7 @@ public class SearchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        store = KnowledgeStore.Open(BenchmarkKnowledge.Directory(Knowledge), BenchmarkKnowledge.Options(Knowledge));
+        store = KnowledgeStore.Open(BenchmarkKnowledge.Directory(Knowledge), BenchmarkKnowledge.Options("search", Knowledge));
         all = QuestionMix.All;
         unanswerable = QuestionMix.Unanswerable;
     }

@@ -19,12 +19,13 @@ public static class SearchLatency
     {
         var sizes = arguments.List("knowledge", $"{BenchmarkKnowledge.Shipped},10k,100k");
         var rounds = arguments.Int("rounds", 5);
+        var warmUpRounds = arguments.Int("warmup-rounds", 5);
         var questions = QuestionMix.All;
         var rows = new List<string>();
         foreach (var size in sizes)
         {
             var directory = BenchmarkKnowledge.Directory(size);
-            var options = BenchmarkKnowledge.Options(size);
+            var options = BenchmarkKnowledge.Options("latency", size);
             if (Directory.Exists(options.IndexPath))
             {
                 Directory.Delete(options.IndexPath, recursive: true);
@@ -37,10 +38,13 @@ public static class SearchLatency
             using var store = KnowledgeStore.Open(directory, options);
             var openSeconds = opening.Elapsed.TotalSeconds;
 
-            // One untimed pass compiles the code paths every kind of question takes.
-            foreach (var question in questions)
+            // Untimed passes let the JIT compile and then optimise (tiered compilation) what every kind of question runs.
+            for (var pass = 0; pass < warmUpRounds; pass++)
             {
-                store.Search(question, cancellationToken);
+                foreach (var question in questions)
+                {
+                    store.Search(question, cancellationToken);
+                }
             }
 
             var samples = new List<(string Question, double Milliseconds)>();

@@ -12,17 +12,24 @@ public static class RepositoryPaths
     /// <summary>The app as built by <c>dotnet build -c Release</c> (the benchmarks project builds it too).</summary>
     public static string AppAssembly => Path.Combine(Root, "src", "RegionBot", "bin", "Release", "net10.0", "RegionBot.dll");
 
+    /// <summary>
+    /// The folder holding RegionBot.sln above the build output, or else above the current directory (for a build
+    /// written elsewhere with <c>-o</c>). BenchmarkDotNet runs each benchmark from a generated folder below the build
+    /// output, so the search walks up.
+    /// </summary>
     private static string FindRoot()
     {
-        // BenchmarkDotNet runs each benchmark from a generated folder below the build output, so the search walks up.
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
-            if (File.Exists(Path.Combine(directory.FullName, "RegionBot.sln")))
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                return directory.FullName;
+                if (File.Exists(Path.Combine(directory.FullName, "RegionBot.sln")))
+                {
+                    return directory.FullName;
+                }
             }
         }
 
-        throw new InvalidOperationException("RegionBot.sln was not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException($"RegionBot.sln was not found above {AppContext.BaseDirectory} or the current directory.");
     }
 }

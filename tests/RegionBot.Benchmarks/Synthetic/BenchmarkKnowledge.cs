@@ -16,12 +16,12 @@ public static class BenchmarkKnowledge
             : SyntheticKnowledge.EnsureGenerated(new SyntheticKnowledgeSpec(ParseCount(size)));
 
     /// <summary>
-    /// Search options whose on-disk index lives in a benchmark folder of its own for the size, so benchmarks neither
-    /// use nor disturb the index of a developer's running bot.
+    /// Search options whose on-disk index lives in a benchmark folder of its own for the measurement and the size,
+    /// so benchmarks neither use nor disturb the index of a developer's running bot, nor delete each other's.
     /// </summary>
-    public static SearchOptions Options(string size) => new()
+    public static SearchOptions Options(string measurement, string size) => new()
     {
-        IndexPath = Path.Combine(Path.GetTempPath(), "regionbot-bench-index", size),
+        IndexPath = Path.Combine(Path.GetTempPath(), "regionbot-bench-index", measurement, size),
     };
 
     public static int ParseCount(string size)
