@@ -1,8 +1,10 @@
 using RegionBot.Bot;
 using RegionBot.Commands;
 using RegionBot.Configuration;
+using RegionBot.Feedback;
 using RegionBot.Health;
 using RegionBot.Knowledge;
+using RegionBot.State;
 
 if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
 {
@@ -12,6 +14,8 @@ if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
 var builder = WebApplication.CreateBuilder(RegionBotHost.Options(args));
 builder.AddRegionBotConfiguration();
 builder.Services.AddKnowledge(builder.Configuration);
+builder.Services.AddConversationState(builder.Configuration);
+builder.Services.AddFeedback(builder.Configuration);
 builder.Services.AddBot();
 
 var app = builder.Build();
