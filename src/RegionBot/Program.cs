@@ -1,10 +1,12 @@
 using RegionBot.Bot;
 using RegionBot.Commands;
 using RegionBot.Configuration;
+using RegionBot.DirectLine;
 using RegionBot.Feedback;
 using RegionBot.Health;
 using RegionBot.Knowledge;
 using RegionBot.State;
+using RegionBot.WebChat;
 
 if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
 {
@@ -17,10 +19,13 @@ builder.Services.AddKnowledge(builder.Configuration);
 builder.Services.AddConversationState(builder.Configuration);
 builder.Services.AddFeedback(builder.Configuration);
 builder.Services.AddBot();
+builder.Services.AddLocalDirectLine(builder.Configuration);
 
 var app = builder.Build();
 app.MapBot();
 app.MapHealth();
+app.MapLocalDirectLine();
+app.MapWebChat();
 app.Run();
 return 0;
 
