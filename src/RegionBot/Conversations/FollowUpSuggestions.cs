@@ -28,15 +28,16 @@ public static class FollowUpSuggestions
             var answered = answer.DetectedCountries.Concat(answer.Hits.Select(hit => hit.Passage.Country)).ToHashSet(StringComparer.Ordinal);
             suggestions.AddRange(answer.CoveredCountries
                 .Where(country => !answered.Contains(country))
+                .Where(country => ShowsNew(search.Search($"What about {country}?", context, cancellationToken), answer, passage => string.Equals(passage.Country, country, StringComparison.Ordinal)))
                 .Select(country => $"What about {country}?")
-                .Where(question => Answers(search.Search(question, context, cancellationToken), answer))
                 .Take(MaxOtherCountries));
         }
 
         if (answer.Hits[0].Passage is { Kind: PassageKind.Statement, Speaker: { } speaker })
         {
-            var more = $"What else did {speaker} say?";
-            if (Answers(search.Search(more, context, cancellationToken), answer))
+            // "What more", not "What else": the search reads "else" as a subject word and finds nothing.
+            var more = $"What more did {speaker} say?";
+            if (ShowsNew(search.Search(more, context, cancellationToken), answer, passage => string.Equals(passage.Speaker, speaker, StringComparison.Ordinal)))
             {
                 suggestions.Add(more);
             }
@@ -45,9 +46,12 @@ public static class FollowUpSuggestions
         return suggestions.Take(MaxSuggestions).ToArray();
     }
 
-    /// <summary>Whether a suggested question leads to passages the user has not just been shown.</summary>
-    private static bool Answers(SearchAnswer next, SearchAnswer current) =>
-        next.HasAnswer
-        && next.Clarify.Count == 0
-        && next.Hits.Any(hit => current.Hits.All(shown => !string.Equals(shown.Passage.Id, hit.Passage.Id, StringComparison.Ordinal)));
+    /// <summary>
+    /// Whether a suggested question leads to a passage about what it promises (that country, that speaker) which
+    /// the user has not just been shown.
+    /// </summary>
+    private static bool ShowsNew(SearchAnswer next, SearchAnswer current, Func<Passage, bool> promised) =>
+        next.Clarify.Count == 0
+        && next.Hits.Any(hit => promised(hit.Passage)
+            && current.Hits.All(shown => !string.Equals(shown.Passage.Id, hit.Passage.Id, StringComparison.Ordinal)));
 }
