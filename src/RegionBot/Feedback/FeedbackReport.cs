@@ -77,7 +77,7 @@ public sealed class FeedbackReport
         }
 
         output.WriteLine();
-        output.WriteLine($"Poorly rated answers ({PoorlyRated.Count} of the answers in {Ratings} rating{Plural(Ratings)}), worst first:");
+        output.WriteLine($"Poorly rated answers ({PoorlyRated.Count}, from {Ratings} rating{Plural(Ratings)} in all), worst first:");
         if (PoorlyRated.Count == 0)
         {
             output.WriteLine("  none");

@@ -16,9 +16,12 @@ public sealed class JsonLinesFeedbackLog(string path) : IFeedbackLog
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    // Turns run concurrently; one writer at a time in this process keeps lines whole. Other processes writing the
-    // same file are kept apart by appending each line with a single write in append mode, which the operating
-    // system does not interleave for lines this short.
+    private const int MaxOpenAttempts = 50;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(20);
+
+    // Turns run concurrently: one writer at a time in this process. Other processes (bot instances, the report
+    // command) are kept out by opening the file exclusively (FileShare.None, an exclusive file lock on Linux too)
+    // and retrying briefly while another holds it; an entry is one short write, so the wait is short.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     public string Path { get; } = path;
@@ -30,7 +33,7 @@ public sealed class JsonLinesFeedbackLog(string path) : IFeedbackLog
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            await using var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, useAsync: true);
+            await using var file = await OpenAsync(FileMode.Append, FileAccess.Write, FileShare.None, cancellationToken);
             await file.WriteAsync(line, cancellationToken);
         }
         finally
@@ -48,7 +51,7 @@ public sealed class JsonLinesFeedbackLog(string path) : IFeedbackLog
 
         var entries = new List<FeedbackEntry>();
         var unreadable = 0;
-        await using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        await using var file = await OpenAsync(FileMode.Open, FileAccess.Read, FileShare.ReadWrite, cancellationToken);
         using var reader = new StreamReader(file, Encoding.UTF8);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
@@ -68,6 +71,22 @@ public sealed class JsonLinesFeedbackLog(string path) : IFeedbackLog
         }
 
         return new FeedbackLogContents(entries, unreadable);
+    }
+
+    /// <summary>Opens the log, waiting briefly while another process holds it exclusively for a write.</summary>
+    private async Task<FileStream> OpenAsync(FileMode mode, FileAccess access, FileShare share, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(Path, mode, access, share, bufferSize: 1, useAsync: true);
+            }
+            catch (IOException busy) when (busy is not FileNotFoundException and not DirectoryNotFoundException && attempt < MaxOpenAttempts)
+            {
+                await Task.Delay(RetryDelay, cancellationToken);
+            }
+        }
     }
 
     private static FeedbackEntry? TryParse(string line)
