@@ -97,7 +97,7 @@ public sealed class ConversationTests(ShippedKnowledgeFixture knowledge) : IClas
         foreach (var hit in expected.Hits)
         {
             Assert.Contains(hit.Passage.Text[..40], text, StringComparison.Ordinal);
-            Assert.Contains("said by " + hit.Passage.Speaker, text, StringComparison.Ordinal);
+            Assert.Contains($"**{hit.Passage.Country}** · {hit.Passage.Speaker}, ", text, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("|", text.Replace("\\|", "", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -164,7 +164,7 @@ public sealed class ConversationTests(ShippedKnowledgeFixture knowledge) : IClas
         var more = $"What more did {top.Speaker} say?";
         Assert.Contains(more, answer.SuggestedActions.Actions.Select(a => (string)a.Value));
         var next = (await ConverseAsync(question, more))[1];
-        Assert.Contains("said by " + top.Speaker, next.Text, StringComparison.Ordinal);
+        Assert.Contains($" · {top.Speaker}, ", next.Text, StringComparison.Ordinal);
         Assert.All(first.Hits, hit => Assert.DoesNotContain(hit.Passage.Text[..40], next.Text, StringComparison.Ordinal));
     }
 

@@ -57,6 +57,8 @@ public sealed class WebChatPageTests(ITestOutputHelper output)
         await Expect(attributions).ToHaveCountAsync(typed.Hits.Count);
         await Expect(attributions.First).ToHaveTextAsync(AsRendered(Attribution(typed.Hits[0])));
         await Expect(chat.GetByText(AsRendered(Opening(typed.Hits[0].Passage.Text))).First).ToBeVisibleAsync();
+        var statement = typed.Hits.First(h => h.Passage.Kind == PassageKind.Statement).Passage;
+        await Expect(chat.GetByText(AsRendered($"{statement.Speaker}, {statement.Role}")).First).ToBeVisibleAsync();
 
         // The examples the bot offers as suggested actions; the test follows one the knowledge answers.
         var example = Assert.Single(BotMessages.ExampleQuestions.Where(q => store.Search(q).HasAnswer).Take(1));
@@ -77,12 +79,8 @@ public sealed class WebChatPageTests(ITestOutputHelper output)
     }
 
     /// <summary>The attribution line as Web Chat shows it once the Markdown is rendered.</summary>
-    private static string Attribution(PassageHit hit)
-    {
-        var passage = hit.Passage;
-        var text = $"Source: {passage.Source.Publisher}, “{passage.Source.Title}” · section “{passage.Section}”";
-        return passage.Kind == PassageKind.Statement ? $"{text} · said by {passage.Speaker} ({passage.Role})" : text;
-    }
+    private static string Attribution(PassageHit hit) =>
+        $"Source: {hit.Passage.Source.Publisher}, “{hit.Passage.Source.Title}” · section “{hit.Passage.Section}”";
 
     /// <summary>
     /// Matches text as Web Chat shows it: its Markdown renderer turns straight quotes into typographic ones.
