@@ -51,9 +51,9 @@ internal sealed class PassageSearcher
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> TimeWords = new(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "ago", "after", "before",
-         "earlier", "later", "recently", "since", "days", "weeks", "months", "years", "month", "week", "year", "during"],
+        ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow", "ago",
+         "days", "weeks", "months", "years", "month", "week", "year"],
         StringComparer.Ordinal);
 
     private readonly KnowledgeBase knowledge;
