@@ -13,9 +13,9 @@ namespace RegionBot.State;
 /// <remarks>
 /// Items are stored as plain JSON without .NET type names and read back as <see cref="JObject"/>, which BotState
 /// and its property accessors convert to the requested types. Type names in stored data would let whoever can
-/// write to Redis choose which .NET types the bot instantiates.
+/// write to Redis choose which .NET types the bot instantiates. Every write renews the item's time to live.
 /// </remarks>
-public sealed class RedisStorage(IConnectionMultiplexer redis, string keyPrefix) : IStorage
+public sealed class RedisStorage(IConnectionMultiplexer redis, string keyPrefix, TimeSpan timeToLive) : IStorage
 {
     private const string ETagField = "eTag";
     private const string DocumentField = "document";
@@ -30,6 +30,7 @@ public sealed class RedisStorage(IConnectionMultiplexer redis, string keyPrefix)
           return 0
         end
         redis.call('HSET', @key, 'eTag', @newETag, 'document', @document)
+        redis.call('PEXPIRE', @key, @ttl)
         return 1
         """);
 
@@ -94,6 +95,7 @@ public sealed class RedisStorage(IConnectionMultiplexer redis, string keyPrefix)
                 expected,
                 newETag = Guid.NewGuid().ToString("N"),
                 document = item.ToString(Formatting.None),
+                ttl = (long)timeToLive.TotalMilliseconds,
             });
             if (written == 0)
             {

@@ -22,4 +22,10 @@ public sealed class StateOptions
 
     /// <summary>Prepended to every state key, so several bots (or test runs) can share one Redis database.</summary>
     public string RedisKeyPrefix { get; set; } = "regionbot:state:";
+
+    /// <summary>
+    /// How long Redis keeps a conversation's state after its last turn (default 30 days); a follow-up after that
+    /// starts afresh. Without a limit every conversation ever held would stay in Redis.
+    /// </summary>
+    public TimeSpan RedisStateTimeToLive { get; set; } = TimeSpan.FromDays(30);
 }

@@ -17,6 +17,7 @@ public static class StateServiceCollectionExtensions
             .Validate(
                 o => o.Storage != StateStorage.Redis || !string.IsNullOrWhiteSpace(o.RedisConnection),
                 "RegionBot:Storage is Redis, so RegionBot:RedisConnection must name the Redis server (for example 127.0.0.1:6379).")
+            .Validate(o => o.RedisStateTimeToLive > TimeSpan.Zero, "RegionBot:RedisStateTimeToLive must be positive, for example 30.00:00:00.")
             .ValidateOnStart();
 
         // The connection is only opened when Redis is configured. It does not abort when the server is down at
@@ -32,7 +33,7 @@ public static class StateServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<StateOptions>>().Value;
             return options.Storage == StateStorage.Redis
-                ? new RedisStorage(provider.GetRequiredService<IConnectionMultiplexer>(), options.RedisKeyPrefix)
+                ? new RedisStorage(provider.GetRequiredService<IConnectionMultiplexer>(), options.RedisKeyPrefix, options.RedisStateTimeToLive)
                 : new MemoryStorage();
         });
         services.AddSingleton<ConversationState>();

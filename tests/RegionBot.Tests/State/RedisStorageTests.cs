@@ -14,7 +14,9 @@ public sealed class RedisStorageTests : IDisposable
     private readonly ConnectionMultiplexer _redis = RedisTestServer.Connect();
     private readonly string _prefix = RedisTestServer.UniquePrefix();
 
-    private RedisStorage NewStorage() => new(_redis, _prefix);
+    private static readonly TimeSpan TimeToLive = TimeSpan.FromHours(2);
+
+    private RedisStorage NewStorage() => new(_redis, _prefix, TimeToLive);
 
     public void Dispose()
     {
@@ -59,7 +61,7 @@ public sealed class RedisStorageTests : IDisposable
         using var other = RedisTestServer.Connect();
         await NewStorage().WriteAsync(new Dictionary<string, object> { ["shared"] = new Note { Text = "from A" } });
 
-        var items = await new RedisStorage(other, _prefix).ReadAsync(["shared"]);
+        var items = await new RedisStorage(other, _prefix, TimeToLive).ReadAsync(["shared"]);
 
         Assert.Equal("from A", ((JObject)items["shared"]).ToObject<Note>()!.Text);
     }
@@ -97,6 +99,20 @@ public sealed class RedisStorageTests : IDisposable
         Assert.NotEqual((string?)read["eTag"], (string?)stored["eTag"]);
     }
 
+    [Fact]
+    public async Task Stored_items_expire_after_the_time_to_live_and_each_write_renews_it()
+    {
+        var storage = NewStorage();
+        await storage.WriteAsync(new Dictionary<string, object> { ["item"] = new Note { Text = "v1" } });
+        await _redis.GetDatabase().KeyExpireAsync(_prefix + "item", TimeSpan.FromMinutes(1));
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["item"] = new Note { Text = "v2" } });
+
+        var remaining = await _redis.GetDatabase().KeyTimeToLiveAsync(_prefix + "item");
+        Assert.NotNull(remaining);
+        Assert.InRange(remaining.Value, TimeToLive - TimeSpan.FromMinutes(1), TimeToLive);
+    }
+
     [Theory]
     [InlineData("*")]
     [InlineData(null)]
@@ -116,7 +132,7 @@ public sealed class RedisStorageTests : IDisposable
     {
         using var other = RedisTestServer.Connect();
         var stateA = new ConversationState(NewStorage());
-        var stateB = new ConversationState(new RedisStorage(other, _prefix));
+        var stateB = new ConversationState(new RedisStorage(other, _prefix, TimeToLive));
         var adapter = new TestAdapter();
         var activity = Message();
 
@@ -137,7 +153,7 @@ public sealed class RedisStorageTests : IDisposable
     {
         using var other = RedisTestServer.Connect();
         var stateA = new ConversationState(NewStorage());
-        var stateB = new ConversationState(new RedisStorage(other, _prefix));
+        var stateB = new ConversationState(new RedisStorage(other, _prefix, TimeToLive));
         var adapter = new TestAdapter();
         var activity = Message();
         using (var first = new TurnContext(adapter, activity))
