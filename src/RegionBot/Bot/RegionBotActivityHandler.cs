@@ -4,6 +4,7 @@ using RegionBot.Conversations;
 using RegionBot.Feedback;
 using RegionBot.Knowledge.Search;
 using RegionBot.Replies;
+using RegionBot.State;
 
 namespace RegionBot.Bot;
 
@@ -41,7 +42,16 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
         await base.OnTurnAsync(turnContext, cancellationToken);
 
         // Saved at the end of every turn, so the next turn continues from it, even on another bot instance.
-        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        try
+        {
+            await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        }
+        catch (ETagConflictException conflict)
+        {
+            // Another instance answered a later message of this conversation meanwhile and saved its context. The
+            // user already has this turn's reply, and the newer context is the one to keep, so this save yields.
+            LogStateConflict(conflict.Key, turnContext.Activity.ChannelId);
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -159,6 +169,9 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered a question on {ChannelId} with {Passages} passages (no answer: {NoAnswer}, follow-up: {FollowUp}, comparison: {Comparison}, clarify: {ClarifyChoices})")]
     private partial void LogAnswered(int passages, NoAnswerReason? noAnswer, bool followUp, bool comparison, int clarifyChoices, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kept the conversation state another instance saved meanwhile ({StateKey}, channel {ChannelId})")]
+    private partial void LogStateConflict(string stateKey, string channelId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Logged a rating on {ChannelId}: helpful {Helpful}, {Passages} passages")]
     private partial void LogRated(bool helpful, int passages, string channelId);

@@ -2,6 +2,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
+using RegionBot.Feedback;
+using RegionBot.Knowledge.Search;
 using RegionBot.State;
 using RegionBot.Tests.Support;
 using StackExchange.Redis;
@@ -9,7 +11,7 @@ using StackExchange.Redis;
 namespace RegionBot.Tests.State;
 
 /// <summary>The Bot Framework storage contract of <see cref="RedisStorage"/>, against the real redis-server on loopback.</summary>
-public sealed class RedisStorageTests : IDisposable
+public sealed class RedisStorageTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>, IDisposable
 {
     private readonly ConnectionMultiplexer _redis = RedisTestServer.Connect();
     private readonly string _prefix = RedisTestServer.UniquePrefix();
@@ -174,6 +176,35 @@ public sealed class RedisStorageTests : IDisposable
         await Assert.ThrowsAsync<ETagConflictException>(() => stateB.SaveChangesAsync(turnB));
     }
 
+    [Fact]
+    public async Task A_turn_whose_state_another_instance_saved_meanwhile_still_answers_and_keeps_the_newer_state()
+    {
+        var storage = NewStorage();
+        const string followUp = "And Tajikistan?";
+        var adapter = new TestAdapter();
+        var key = $"{adapter.Conversation.ChannelId}/conversations/{adapter.Conversation.Conversation.Id}";
+        var newer = new JObject { ["ConversationMemory"] = new JObject { ["Topic"] = "saved by the other instance" } };
+        using var folder = new TempDirectory();
+        var feedback = new JsonLinesFeedbackLog(Path.Combine(folder.Path, "feedback.jsonl"));
+
+        // While the follow-up is searched, the other instance saves this conversation.
+        var interleaving = new InterleavingSearch(knowledge.Store, followUp, meanwhile: () =>
+            storage.WriteAsync(new Dictionary<string, object> { [key] = newer }).GetAwaiter().GetResult());
+
+        await new TestFlow(adapter, TestBots.Handler(interleaving, feedback, storage))
+            .Send("Does Kazakhstan recognise the Taliban?")
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply => Assert.Contains("*Source:", reply.AsMessageActivity().Text, StringComparison.Ordinal))
+            .Send(followUp)
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply => Assert.StartsWith("*About Tajikistan", reply.AsMessageActivity().Text, StringComparison.Ordinal))
+            .AssertNoReply("no apology follows the answer", 300)
+            .StartTestAsync();
+
+        var stored = (JObject)(await storage.ReadAsync([key]))[key];
+        Assert.Equal("saved by the other instance", (string?)stored["ConversationMemory"]!["Topic"]);
+    }
+
     /// <summary>A message in one conversation: conversation state is keyed by channel and conversation id.</summary>
     private static Activity Message() => new()
     {
@@ -184,6 +215,22 @@ public sealed class RedisStorageTests : IDisposable
         Recipient = new ChannelAccount("bot"),
         Text = "hello",
     };
+
+    /// <summary>Searches the real store; the first time it is asked the given question, another instance acts first.</summary>
+    private sealed class InterleavingSearch(IPassageSearch inner, string trigger, Action meanwhile) : IPassageSearch
+    {
+        private int _triggered;
+
+        public SearchAnswer Search(string question, SearchContext? context, CancellationToken cancellationToken = default)
+        {
+            if (string.Equals(question, trigger, StringComparison.Ordinal) && Interlocked.Exchange(ref _triggered, 1) == 0)
+            {
+                meanwhile();
+            }
+
+            return inner.Search(question, context, cancellationToken);
+        }
+    }
 
     private sealed class Note : IStoreItem
     {
