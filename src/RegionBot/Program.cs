@@ -1,6 +1,7 @@
 using RegionBot.Bot;
 using RegionBot.Commands;
 using RegionBot.Configuration;
+using RegionBot.Edge;
 using RegionBot.Health;
 using RegionBot.Knowledge;
 
@@ -13,8 +14,10 @@ var builder = WebApplication.CreateBuilder(RegionBotHost.Options(args));
 builder.AddRegionBotConfiguration();
 builder.Services.AddKnowledge(builder.Configuration);
 builder.Services.AddBot();
+builder.Services.AddEdgeLimits(builder.Configuration);
 
 var app = builder.Build();
+app.UseEdgeLimits();
 app.MapBot();
 app.MapHealth();
 app.Run();
