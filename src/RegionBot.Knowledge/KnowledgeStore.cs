@@ -1,4 +1,3 @@
-using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RegionBot.Knowledge.Indexing;
@@ -8,67 +7,267 @@ using RegionBot.Knowledge.Search;
 
 namespace RegionBot.Knowledge;
 
+/// <summary>A reload that failed: when, and every problem of the knowledge, by file and line.</summary>
+public sealed record KnowledgeLoadError(DateTimeOffset At, IReadOnlyList<KnowledgeProblem> Problems);
+
 /// <summary>What the loaded knowledge holds, for health checks and status pages.</summary>
-public sealed record KnowledgeStatus(int Passages, int Sources, DateTimeOffset LoadedAt, IReadOnlyList<string> CoveredCountries);
+public sealed record KnowledgeStatus(int Passages, int Sources, DateTimeOffset LoadedAt, IReadOnlyList<string> CoveredCountries)
+{
+    /// <summary>The hash of the knowledge files being served.</summary>
+    public string ContentHash { get; init; } = string.Empty;
+
+    /// <summary>True when the index was found on disk rather than built at load.</summary>
+    public bool IndexReused { get; init; }
+
+    /// <summary>The folder of the index being searched.</summary>
+    public string IndexFolder { get; init; } = string.Empty;
+
+    /// <summary>The last reload's problems while the previous knowledge keeps serving; null after a successful load.</summary>
+    public KnowledgeLoadError? LastError { get; init; }
+}
+
+/// <summary>The outcome of <see cref="KnowledgeStore.Reload"/>.</summary>
+/// <param name="Changed">True when new knowledge was swapped in.</param>
+/// <param name="Problems">Why the knowledge on disk was refused; empty when it was valid.</param>
+public sealed record KnowledgeReloadResult(bool Changed, IReadOnlyList<KnowledgeProblem> Problems);
 
 /// <summary>
-/// Owns the loaded knowledge and its search index for the application's lifetime.
+/// Owns the loaded knowledge and its search index for the application's lifetime. A reload builds a new index beside
+/// the one in use and swaps it in atomically: each search runs wholly on one version, and the old version is released
+/// only when its last search has finished.
 /// </summary>
 public sealed class KnowledgeStore : IPassageSearch, IDisposable
 {
-    private readonly PassageIndex index;
-    private readonly PassageSearcher searcher;
+    private readonly SearchOptions options;
+    private readonly IndexStorage storage;
     private readonly ILogger logger;
+    private readonly Lock reloading = new();
+    private volatile KnowledgeSnapshot current;
+    private volatile KnowledgeStatus status;
 
-    private KnowledgeStore(KnowledgeBase knowledge, PassageIndex index, PassageSearcher searcher, ILogger logger)
+    private KnowledgeStore(string knowledgeDirectory, SearchOptions options, IndexStorage storage, KnowledgeSnapshot snapshot, ILogger logger)
     {
-        Knowledge = knowledge;
-        this.index = index;
-        this.searcher = searcher;
+        KnowledgeDirectory = knowledgeDirectory;
+        this.options = options;
+        this.storage = storage;
         this.logger = logger;
-        Status = new KnowledgeStatus(knowledge.Passages.Count, knowledge.Sources.Count, DateTimeOffset.UtcNow, knowledge.CoveredCountries);
+        current = snapshot;
+        status = snapshot.Status(null);
     }
 
-    public KnowledgeBase Knowledge { get; }
+    /// <summary>The full path of the knowledge folder this store serves.</summary>
+    public string KnowledgeDirectory { get; }
 
-    public KnowledgeStatus Status { get; }
+    public KnowledgeBase Knowledge => current.Knowledge;
 
-    /// <summary>Loads and validates the knowledge folder and builds its index.</summary>
+    public KnowledgeStatus Status => status;
+
+    /// <summary>
+    /// Loads and validates the knowledge folder and opens its index: the one stored on disk when it matches the
+    /// knowledge, otherwise a newly built one.
+    /// </summary>
     /// <exception cref="KnowledgeValidationException">The folder has problems; each names its file and line.</exception>
     public static KnowledgeStore Open(string knowledgeDirectory, SearchOptions options, ILogger? logger = null)
     {
         logger ??= NullLogger.Instance;
-        var result = KnowledgeLoader.Load(knowledgeDirectory);
+        var directory = Path.GetFullPath(knowledgeDirectory);
+        var result = KnowledgeLoader.Load(directory);
         if (!result.IsValid)
         {
             throw new KnowledgeValidationException(result.Problems);
         }
 
-        var knowledge = result.Knowledge!;
-        var analyzer = new PassageAnalyzer();
-        var index = PassageIndex.Build(knowledge, new RAMDirectory(), analyzer);
-        var searcher = new PassageSearcher(knowledge, index, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), options);
+        var root = string.IsNullOrWhiteSpace(options.IndexPath) ? IndexStorage.DefaultRoot(directory) : Path.GetFullPath(options.IndexPath);
+        var storage = new IndexStorage(root, logger);
+        var snapshot = KnowledgeSnapshot.Open(result.Knowledge!, storage, options);
         logger.LogInformation(
-            "Loaded {PassageCount} passages from {SourceCount} sources in {KnowledgeDirectory}",
-            knowledge.Passages.Count,
-            knowledge.Sources.Count,
-            Path.GetFullPath(knowledgeDirectory));
-        return new KnowledgeStore(knowledge, index, searcher, logger);
+            "Loaded {PassageCount} passages from {SourceCount} sources in {KnowledgeDirectory}; index {IndexState} in {IndexFolder}",
+            snapshot.Knowledge.Passages.Count,
+            snapshot.Knowledge.Sources.Count,
+            directory,
+            snapshot.IndexReused ? "reused" : "built",
+            snapshot.IndexFolder);
+        return new KnowledgeStore(directory, options, storage, snapshot, logger);
+    }
+
+    /// <summary>
+    /// Reads the knowledge folder again. Valid, changed knowledge is indexed beside the current index and swapped in;
+    /// invalid knowledge is refused, its problems recorded in <see cref="Status"/>, and the current knowledge keeps
+    /// serving. Concurrent reloads run one after the other.
+    /// </summary>
+    public KnowledgeReloadResult Reload(CancellationToken cancellationToken = default)
+    {
+        lock (reloading)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = KnowledgeLoader.Load(KnowledgeDirectory);
+            if (!result.IsValid)
+            {
+                status = current.Status(new KnowledgeLoadError(DateTimeOffset.UtcNow, result.Problems));
+                foreach (var problem in result.Problems)
+                {
+                    logger.LogError("Knowledge reload refused, still serving the previous knowledge: {Problem}", problem.ToString());
+                }
+
+                return new KnowledgeReloadResult(false, result.Problems);
+            }
+
+            if (string.Equals(result.Knowledge!.ContentHash, current.Knowledge.ContentHash, StringComparison.Ordinal))
+            {
+                status = current.Status(null);
+                return new KnowledgeReloadResult(false, []);
+            }
+
+            var replacement = KnowledgeSnapshot.Open(result.Knowledge, storage, options);
+            var previous = current;
+            current = replacement;
+            status = replacement.Status(null);
+            previous.Retire(storage);
+            logger.LogInformation(
+                "Reloaded the knowledge: {PassageCount} passages from {SourceCount} sources",
+                replacement.Knowledge.Passages.Count,
+                replacement.Knowledge.Sources.Count);
+            return new KnowledgeReloadResult(true, []);
+        }
     }
 
     public SearchAnswer Search(string question, SearchContext? context = null, CancellationToken cancellationToken = default)
     {
-        var answer = searcher.Search(question ?? string.Empty, context, cancellationToken);
-        logger.LogDebug(
-            "Searched {QuestionLength} characters: {HitCount} passages, no-answer reason {NoAnswerReason}",
-            answer.Question.Length,
-            answer.Hits.Count,
-            answer.NoAnswer);
-        return answer;
+        var snapshot = AcquireCurrent();
+        try
+        {
+            var answer = snapshot.Searcher.Search(question ?? string.Empty, context, cancellationToken);
+            logger.LogDebug(
+                "Searched {QuestionLength} characters: {HitCount} passages, no-answer reason {NoAnswerReason}",
+                answer.Question.Length,
+                answer.Hits.Count,
+                answer.NoAnswer);
+            return answer;
+        }
+        finally
+        {
+            snapshot.Release();
+        }
     }
 
     /// <summary>How the search understood a question and how its best candidates cover it: a tool for knowledge editors.</summary>
-    public string Explain(string question) => searcher.Explain(question ?? string.Empty);
+    public string Explain(string question)
+    {
+        var snapshot = AcquireCurrent();
+        try
+        {
+            return snapshot.Searcher.Explain(question ?? string.Empty);
+        }
+        finally
+        {
+            snapshot.Release();
+        }
+    }
 
-    public void Dispose() => index.Dispose();
+    public void Dispose()
+    {
+        lock (reloading)
+        {
+            current.Retire(storage: null);
+        }
+    }
+
+    private KnowledgeSnapshot AcquireCurrent()
+    {
+        while (true)
+        {
+            var snapshot = current;
+            if (snapshot.TryAcquire())
+            {
+                return snapshot;
+            }
+
+            // The snapshot was retired between reading it and acquiring it; the next read sees its replacement.
+        }
+    }
+
+    /// <summary>One version of the knowledge with its index, shared by the searches that run on it.</summary>
+    private sealed class KnowledgeSnapshot
+    {
+        private readonly PassageIndex index;
+        private readonly DateTimeOffset loadedAt = DateTimeOffset.UtcNow;
+
+        // One reference is the store's own while the snapshot is current; each search holds another.
+        private int references = 1;
+        private int retired;
+        private IndexStorage? deleteFrom;
+
+        private KnowledgeSnapshot(KnowledgeBase knowledge, PassageIndex index, PassageSearcher searcher, string folder, bool reused)
+        {
+            Knowledge = knowledge;
+            this.index = index;
+            Searcher = searcher;
+            IndexFolder = folder;
+            IndexReused = reused;
+        }
+
+        public KnowledgeBase Knowledge { get; }
+
+        public PassageSearcher Searcher { get; }
+
+        public string IndexFolder { get; }
+
+        public bool IndexReused { get; }
+
+        public static KnowledgeSnapshot Open(KnowledgeBase knowledge, IndexStorage storage, SearchOptions options)
+        {
+            var analyzer = new PassageAnalyzer();
+            var (index, folder, reused) = storage.OpenOrBuild(knowledge, analyzer);
+            var searcher = new PassageSearcher(knowledge, index, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), options);
+            return new KnowledgeSnapshot(knowledge, index, searcher, folder, reused);
+        }
+
+        public KnowledgeStatus Status(KnowledgeLoadError? error) =>
+            new(Knowledge.Passages.Count, Knowledge.Sources.Count, loadedAt, Knowledge.CoveredCountries)
+            {
+                ContentHash = Knowledge.ContentHash,
+                IndexReused = IndexReused,
+                IndexFolder = IndexFolder,
+                LastError = error,
+            };
+
+        public bool TryAcquire()
+        {
+            while (true)
+            {
+                var count = Volatile.Read(ref references);
+                if (count == 0)
+                {
+                    return false;
+                }
+
+                if (Interlocked.CompareExchange(ref references, count + 1, count) == count)
+                {
+                    return true;
+                }
+            }
+        }
+
+        public void Release()
+        {
+            if (Interlocked.Decrement(ref references) == 0)
+            {
+                index.Dispose();
+                deleteFrom?.Remove(IndexFolder);
+            }
+        }
+
+        /// <summary>
+        /// Gives up the store's reference: the index closes when the last search on it ends, and with a storage
+        /// given, its folder is deleted then (it belongs to knowledge that has been replaced).
+        /// </summary>
+        public void Retire(IndexStorage? storage)
+        {
+            if (Interlocked.Exchange(ref retired, 1) == 0)
+            {
+                deleteFrom = storage;
+                Release();
+            }
+        }
+    }
 }

@@ -23,25 +23,78 @@ internal sealed class PassageIndex : IDisposable
         searchers = new SearcherManager(directory, new Bm25SearcherFactory());
     }
 
+    /// <summary>
+    /// Bumped whenever the analyzer or the document fields change, so an index written by an older build is rebuilt
+    /// rather than searched with different rules.
+    /// </summary>
+    public const string Format = "regionbot-index-1";
+
+    private const string FormatKey = "format";
+    private const string ContentHashKey = "contentHash";
+    private const string PassageCountKey = "passages";
+
     /// <summary>Writes every passage into <paramref name="directory"/> (replacing what it held) and opens it for search.</summary>
     public static PassageIndex Build(KnowledgeBase knowledge, Directory directory, Analyzer analyzer)
+    {
+        Write(knowledge, directory, analyzer);
+        return new PassageIndex(directory);
+    }
+
+    /// <summary>Writes every passage into <paramref name="directory"/>, recording which knowledge it holds in the commit.</summary>
+    public static void Write(KnowledgeBase knowledge, Directory directory, Analyzer analyzer)
     {
         var config = new IndexWriterConfig(LuceneSettings.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE,
             Similarity = new BM25Similarity(),
         };
-        using (var writer = new IndexWriter(directory, config))
+        using var writer = new IndexWriter(directory, config);
+        foreach (var passage in knowledge.Passages)
         {
-            foreach (var passage in knowledge.Passages)
-            {
-                writer.AddDocument(ToDocument(passage));
-            }
-
-            writer.Commit();
+            writer.AddDocument(ToDocument(passage));
         }
 
-        return new PassageIndex(directory);
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [FormatKey] = Format,
+            [ContentHashKey] = knowledge.ContentHash,
+            [PassageCountKey] = knowledge.Passages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        writer.ForceMerge(1);
+        writer.Commit();
+    }
+
+    /// <summary>
+    /// Opens an index written earlier for exactly this knowledge, or returns null when the directory holds no
+    /// complete index of it (missing, partial, corrupt, another format or other knowledge).
+    /// </summary>
+    public static PassageIndex? TryOpen(KnowledgeBase knowledge, Directory directory)
+    {
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                return null;
+            }
+
+            using (var reader = DirectoryReader.Open(directory))
+            {
+                var data = reader.IndexCommit.UserData;
+                var complete = data.TryGetValue(FormatKey, out var format) && format == Format
+                    && data.TryGetValue(ContentHashKey, out var hash) && hash == knowledge.ContentHash
+                    && reader.NumDocs == knowledge.Passages.Count;
+                if (!complete)
+                {
+                    return null;
+                }
+            }
+
+            return new PassageIndex(directory);
+        }
+        catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Runs <paramref name="search"/> with a searcher that stays valid until it returns.</summary>

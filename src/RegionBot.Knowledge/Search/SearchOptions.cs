@@ -8,6 +8,12 @@ public sealed class SearchOptions
     /// <summary>The knowledge folder; a relative path is resolved against the application's content root.</summary>
     public string KnowledgePath { get; set; } = "knowledge";
 
+    /// <summary>
+    /// Where the on-disk index is kept, one folder per version of the knowledge. Empty: under the user's local
+    /// application data, outside the source tree.
+    /// </summary>
+    public string IndexPath { get; set; } = string.Empty;
+
     /// <summary>The most passages one answer holds.</summary>
     public int PassagesPerAnswer { get; set; } = 3;
 

@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using RegionBot.Knowledge.Model;
+using Directory = System.IO.Directory;
+
+namespace RegionBot.Knowledge.Indexing;
+
+/// <summary>
+/// Keeps indexes on disk, one folder per version of the knowledge (named by its content hash), so that an unchanged
+/// knowledge folder is searched at start-up without rebuilding, and a new version is built beside the one in use.
+/// A folder only takes its final name once its index is complete, so a crash mid-build never leaves an index that
+/// looks usable; one that is unreadable anyway is deleted and rebuilt.
+/// </summary>
+internal sealed class IndexStorage(string root, ILogger logger)
+{
+    private const string BuildingSuffix = ".building";
+
+    public string Root { get; } = root;
+
+    /// <summary>
+    /// The default place for a knowledge folder's indexes: under the user's local application data, outside the
+    /// source tree, one folder per knowledge folder.
+    /// </summary>
+    public static string DefaultRoot(string knowledgeDirectory)
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        if (string.IsNullOrEmpty(data))
+        {
+            data = Path.GetTempPath();
+        }
+
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(knowledgeDirectory))))[..16];
+        return Path.Combine(data, "RegionBot", "index", key.ToLowerInvariant());
+    }
+
+    /// <summary>Opens the stored index of this knowledge, building and storing it first when there is none usable.</summary>
+    public (PassageIndex Index, string Folder, bool Reused) OpenOrBuild(KnowledgeBase knowledge, Analyzer analyzer)
+    {
+        var folder = Path.Combine(Root, knowledge.ContentHash[..32].ToLowerInvariant());
+        if (Directory.Exists(folder))
+        {
+            var stored = FSDirectory.Open(folder);
+            var existing = PassageIndex.TryOpen(knowledge, stored);
+            if (existing is not null)
+            {
+                return (existing, folder, true);
+            }
+
+            stored.Dispose();
+            logger.LogWarning("The stored index in {IndexFolder} is incomplete or unreadable; rebuilding it", folder);
+            TryDelete(folder);
+        }
+
+        Directory.CreateDirectory(Root);
+        var building = folder + BuildingSuffix + "-" + Guid.NewGuid().ToString("N");
+        using (var directory = FSDirectory.Open(building))
+        {
+            PassageIndex.Write(knowledge, directory, analyzer);
+        }
+
+        try
+        {
+            Directory.Move(building, folder);
+        }
+        catch (IOException) when (Directory.Exists(folder))
+        {
+            // Another process built the same version at the same time; its index is as good as ours.
+            TryDelete(building);
+        }
+
+        var built = FSDirectory.Open(folder);
+        var index = PassageIndex.TryOpen(knowledge, built);
+        if (index is null)
+        {
+            built.Dispose();
+            throw new IOException($"The index just built in {folder} cannot be opened.");
+        }
+
+        return (index, folder, false);
+    }
+
+    /// <summary>Deletes a version's folder once nothing searches it any more.</summary>
+    public void Remove(string folder)
+    {
+        if (!string.Equals(Path.GetDirectoryName(folder), Root, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        TryDelete(folder);
+    }
+
+    private void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Could not delete the index folder {IndexFolder}", folder);
+        }
+    }
+}
