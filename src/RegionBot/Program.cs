@@ -1,3 +1,4 @@
+using RegionBot.Admin;
 using RegionBot.Bot;
 using RegionBot.Commands;
 using RegionBot.Configuration;
@@ -13,6 +14,7 @@ if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
 var builder = WebApplication.CreateBuilder(RegionBotHost.Options(args));
 builder.AddRegionBotConfiguration();
 builder.Services.AddKnowledge(builder.Configuration);
+builder.Services.AddKnowledgeReload(builder.Configuration);
 builder.Services.AddBot();
 builder.Services.AddEdgeLimits(builder.Configuration);
 
@@ -20,6 +22,7 @@ var app = builder.Build();
 app.UseEdgeLimits();
 app.MapBot();
 app.MapHealth();
+app.MapAdmin();
 app.Run();
 return 0;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using RegionBot.Admin;
 using RegionBot.Bot;
 
 namespace RegionBot.Edge;
@@ -55,13 +56,14 @@ public static class EdgeServiceCollectionExtensions
     }
 
     /// <summary>
-    /// One token bucket per client address for the messaging endpoint; other endpoints (health, admin) are not
-    /// limited here. Requests beyond the bucket are rejected at once rather than queued, so a flood holds no memory.
+    /// One token bucket per client address for the messaging and admin endpoints (the latter so an admin key cannot
+    /// be guessed at speed); health checks are not limited. Requests beyond the bucket are rejected at once rather than queued, so a flood holds no memory.
     /// </summary>
     private static PartitionedRateLimiter<HttpContext> PerClientLimiter(TokenBucketLimit limit) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            if (!context.Request.Path.Equals(BotEndpoints.MessagesPath, StringComparison.OrdinalIgnoreCase))
+            if (!context.Request.Path.Equals(BotEndpoints.MessagesPath, StringComparison.OrdinalIgnoreCase)
+                && !context.Request.Path.StartsWithSegments(AdminEndpoints.PathPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 return RateLimitPartition.GetNoLimiter(string.Empty);
             }
