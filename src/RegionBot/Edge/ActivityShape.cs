@@ -64,7 +64,7 @@ internal static class ActivityShape
                 }
             }
 
-            if (!activity.TryGetProperty("type", out var type) || string.IsNullOrWhiteSpace(type.GetString()))
+            if (!activity.TryGetProperty("type", out var type) || string.IsNullOrWhiteSpace(TextOf(type)))
             {
                 return (null, "The activity needs a \"type\".");
             }
@@ -83,11 +83,34 @@ internal static class ActivityShape
         }
     }
 
-    private static string? IdOf(JsonElement account) =>
-        account.ValueKind == JsonValueKind.Object
-        && account.TryGetProperty("id", out var id)
-        && id.ValueKind == JsonValueKind.String
-        && !string.IsNullOrWhiteSpace(id.GetString())
-            ? id.GetString()
-            : null;
+    /// <summary>
+    /// The longest account or conversation id accepted. Channel ids (Teams thread ids included) are a few hundred
+    /// characters; a longer one would only inflate the per-conversation limiter's keys.
+    /// </summary>
+    public const int MaxIdLength = 4096;
+
+    /// <summary>The account's or conversation's id, or null when it has none usable.</summary>
+    private static string? IdOf(JsonElement account)
+    {
+        var value = account.ValueKind == JsonValueKind.Object && account.TryGetProperty("id", out var id) ? TextOf(id) : null;
+        return string.IsNullOrWhiteSpace(value) || value.Length > MaxIdLength ? null : value;
+    }
+
+    /// <summary>A JSON string's text, or null when the value is not a string or escapes a lone surrogate.</summary>
+    private static string? TextOf(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }

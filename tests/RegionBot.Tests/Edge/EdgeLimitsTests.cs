@@ -166,6 +166,10 @@ public sealed class EdgeLimitsTests
         Add("serviceUrl is an object", a => a["serviceUrl"] = new JObject());
         Add("entities is a string", a => a["entities"] = "mention");
         Add("attachments is an object", a => a["attachments"] = new JObject());
+        Add("conversation id is longer than any channel's", a => a["conversation"] = new JObject { ["id"] = new string('c', 5000) });
+        var surrogate = ActivityJson.Message(Question);
+        surrogate["conversation"] = new JObject { ["id"] = "placeholder" };
+        data.Add("conversation id escapes a lone surrogate", surrogate.ToString().Replace("placeholder", "conv-\\ud800", StringComparison.Ordinal));
         data.Add("a string", "\"message\"");
         data.Add("null", "null");
         data.Add("an array of activities", new JArray(ActivityJson.Message(Question)).ToString());
