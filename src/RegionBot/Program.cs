@@ -3,8 +3,10 @@ using RegionBot.Bot;
 using RegionBot.Commands;
 using RegionBot.Configuration;
 using RegionBot.Edge;
+using RegionBot.DirectLine;
 using RegionBot.Health;
 using RegionBot.Knowledge;
+using RegionBot.WebChat;
 
 if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
 {
@@ -17,12 +19,15 @@ builder.Services.AddKnowledge(builder.Configuration);
 builder.Services.AddKnowledgeReload(builder.Configuration);
 builder.Services.AddBot();
 builder.Services.AddEdgeLimits(builder.Configuration);
+builder.Services.AddLocalDirectLine(builder.Configuration);
 
 var app = builder.Build();
 app.UseEdgeLimits();
 app.MapBot();
 app.MapHealth();
 app.MapAdmin();
+app.MapLocalDirectLine();
+app.MapWebChat();
 app.Run();
 return 0;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using RegionBot.Admin;
 using RegionBot.Bot;
+using RegionBot.DirectLine;
 
 namespace RegionBot.Edge;
 
@@ -56,14 +57,14 @@ public static class EdgeServiceCollectionExtensions
     }
 
     /// <summary>
-    /// One token bucket per client address for the messaging and admin endpoints (the latter so an admin key cannot
-    /// be guessed at speed); health checks are not limited. Requests beyond the bucket are rejected at once rather than queued, so a flood holds no memory.
+    /// One token bucket per client address for what clients call: the messaging endpoint, the local Direct Line
+    /// and the admin endpoint (so an admin key cannot be guessed at speed). Health checks, the web chat's page and
+    /// the local Connector the bot itself replies through are not limited. Requests beyond the bucket are rejected at once rather than queued, so a flood holds no memory.
     /// </summary>
     private static PartitionedRateLimiter<HttpContext> PerClientLimiter(TokenBucketLimit limit) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            if (!context.Request.Path.Equals(BotEndpoints.MessagesPath, StringComparison.OrdinalIgnoreCase)
-                && !context.Request.Path.StartsWithSegments(AdminEndpoints.PathPrefix, StringComparison.OrdinalIgnoreCase))
+            if (!IsLimitedPerClient(context.Request.Path))
             {
                 return RateLimitPartition.GetNoLimiter(string.Empty);
             }
@@ -73,6 +74,12 @@ public static class EdgeServiceCollectionExtensions
                 address.ToString(),
                 _ => EdgeResponses.TokenBucket(limit));
         });
+
+    private static bool IsLimitedPerClient(PathString path) =>
+        path.Equals(BotEndpoints.MessagesPath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(AdminEndpoints.PathPrefix, StringComparison.OrdinalIgnoreCase)
+        || (path.StartsWithSegments(LocalDirectLineEndpoints.BasePath, StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments(LocalDirectLineEndpoints.ConnectorPath, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The edge's own answers: plain problem JSON, never an exception's detail.</summary>

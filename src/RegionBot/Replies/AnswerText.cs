@@ -39,13 +39,7 @@ public static class AnswerText
             text.Append("\n\n").Append(Escape(passage.Text));
             text.Append("\n\n*Source: ").Append(Escape(passage.Source.Publisher))
                 .Append(", “").Append(Escape(passage.Source.Title)).Append("”")
-                .Append(" · section “").Append(Escape(passage.Section)).Append("”");
-            if (passage.Kind == PassageKind.Statement)
-            {
-                text.Append(" · said by ").Append(Escape(passage.Speaker!)).Append(" (").Append(Escape(passage.Role!)).Append(')');
-            }
-
-            text.Append('*');
+                .Append(" · section “").Append(Escape(passage.Section)).Append("”*");
         }
 
         return text.ToString();

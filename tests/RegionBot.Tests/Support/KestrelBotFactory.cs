@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace RegionBot.Tests.Support;
+
+/// <summary>
+/// The real application on real Kestrel at a random loopback port, as the local Direct Line needs real sockets:
+/// it calls the bot's messaging endpoint and the bot calls its Connector endpoint back over HTTP, and a browser
+/// can only reach a real server. Time is a fake clock that tests move forward to expire tokens and conversations.
+/// </summary>
+public sealed class KestrelBotFactory : RegionBotFactory
+{
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>The server's base address, such as http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Starts the server; call after any <see cref="RegionBotFactory.With"/>.</summary>
+    public KestrelBotFactory Start()
+    {
+        UseKestrel(0);
+        StartServer();
+        using var client = CreateClient();
+        BaseAddress = client.BaseAddress!;
+        return this;
+    }
+
+    public HttpClient NewClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+}
