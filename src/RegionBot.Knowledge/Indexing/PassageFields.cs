@@ -6,6 +6,9 @@ internal static class PassageFields
     /// <summary>The passage id (keyword, stored): maps a hit back to its passage.</summary>
     public const string Id = "id";
 
+    /// <summary>The passage's position in the knowledge (numeric doc value): maps a hit back to its passage cheaply.</summary>
+    public const string Ordinal = "ordinal";
+
     /// <summary>The passage's country (keyword): restricts a search to the countries a question names.</summary>
     public const string Country = "country";
 

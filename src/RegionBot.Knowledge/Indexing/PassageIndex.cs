@@ -27,7 +27,7 @@ internal sealed class PassageIndex : IDisposable
     /// Bumped whenever the analyzer or the document fields change, so an index written by an older build is rebuilt
     /// rather than searched with different rules.
     /// </summary>
-    public const string Format = "regionbot-index-1";
+    public const string Format = "regionbot-index-3";
 
     private const string FormatKey = "format";
     private const string ContentHashKey = "contentHash";
@@ -47,11 +47,16 @@ internal sealed class PassageIndex : IDisposable
         {
             OpenMode = OpenMode.CREATE,
             Similarity = new BM25Similarity(),
+
+            // Large knowledge is indexed in one pass: a bigger buffer means fewer segments to merge afterwards.
+            RAMBufferSizeMB = 64,
         };
         using var writer = new IndexWriter(directory, config);
-        foreach (var passage in knowledge.Passages)
+        for (var ordinal = 0; ordinal < knowledge.Passages.Count; ordinal++)
         {
-            writer.AddDocument(ToDocument(passage));
+            var document = ToDocument(knowledge.Passages[ordinal]);
+            document.Add(new NumericDocValuesField(PassageFields.Ordinal, ordinal));
+            writer.AddDocument(document);
         }
 
         writer.SetCommitData(new Dictionary<string, string>

@@ -31,7 +31,7 @@ internal sealed class PassageSearcher
     private const float SynonymBoost = 0.7f;
     private const float AlternativesTieBreaker = 0.1f;
     private const float SpeakerBoost = 2f;
-    private const float StatementBoost = 0.5f;
+    private const float StatementPreference = 1.2f;
 
     /// <summary>Extra passages must score at least this share of the best one, so an answer never trails off into noise.</summary>
     private const double RelativeScoreFloor = 0.45;
@@ -40,6 +40,9 @@ internal sealed class PassageSearcher
     private const double ClarifyMargin = 0.85;
 
     private const int MaxChoices = 4;
+
+    /// <summary>A name or topic word in at most this share of passages is rare enough to help ranking.</summary>
+    private const double RareShare = 0.05;
     private const string NumberFact = "number";
     private const string TimeFact = "time";
 
@@ -48,16 +51,16 @@ internal sealed class PassageSearcher
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> TimeWords = new(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "ago", "after", "before",
-         "earlier", "later", "recently", "since", "days", "weeks", "months", "years", "month", "week", "year", "during"],
+        ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow", "ago",
+         "days", "weeks", "months", "years", "month", "week", "year"],
         StringComparer.Ordinal);
 
     private readonly KnowledgeBase knowledge;
     private readonly PassageIndex index;
     private readonly QuestionInterpreter interpreter;
     private readonly SearchOptions options;
-    private readonly Dictionary<string, Passage> passagesById;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> countryFilters = new(StringComparer.Ordinal);
 
     public PassageSearcher(KnowledgeBase knowledge, PassageIndex index, QuestionInterpreter interpreter, SearchOptions options)
     {
@@ -65,7 +68,6 @@ internal sealed class PassageSearcher
         this.index = index;
         this.interpreter = interpreter;
         this.options = options;
-        passagesById = knowledge.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
     }
 
     /// <summary>What kind of fact a passage gives, indexed so that "how many" and "when" questions can require it.</summary>
@@ -211,11 +213,12 @@ internal sealed class PassageSearcher
 
     private List<PassageHit> Rank(IndexSearcher searcher, InterpretedQuestion question, CancellationToken cancellationToken)
     {
-        var top = searcher.Search(BuildQuery(question), Candidates);
+        var top = searcher.Search(BuildQuery(question, searcher.IndexReader), Candidates);
         cancellationToken.ThrowIfCancellationRequested();
         var reader = searcher.IndexReader;
         var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
         var coverage = new Coverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts);
+        var ordinals = new Ordinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
@@ -233,20 +236,21 @@ internal sealed class PassageSearcher
 
             asked += Math.Min(unknown, unknownCap);
             var confidence = asked == 0 ? 1 : covered / asked;
-            var passage = passagesById[searcher.Doc(scoreDoc.Doc).Get(PassageFields.Id)];
+            var passage = knowledge.Passages[ordinals.Of(scoreDoc.Doc)];
 
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
-            // outrank one that only echoes part of it.
-            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence), (float)confidence));
+            // outrank one that only echoes part of it. A question about what was said prefers statements.
+            var preference = question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? StatementPreference : 1f;
+            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * preference, (float)confidence));
         }
 
         return hits.OrderByDescending(h => h.Score).ToList();
     }
 
-    private static Query BuildQuery(InterpretedQuestion question)
+    private Query BuildQuery(InterpretedQuestion question, IndexReader reader)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var concept in question.Concepts.Where(c => c.Alternatives.Count > 0))
+        foreach (var concept in question.Concepts.Where(c => c.Alternatives.Count > 0 && Ranks(c, question, reader)))
         {
             // A concept counts once however many of its synonyms a passage uses: the best one scores, the
             // others only break ties.
@@ -258,8 +262,15 @@ internal sealed class PassageSearcher
                 {
                     { TermsQuery(PassageFields.Text, concept.Alternatives[i], boost), Occur.SHOULD },
                     { TermsQuery(PassageFields.About, concept.Alternatives[i], boost * AboutBoost), Occur.SHOULD },
-                    { TermsQuery(PassageFields.Section, concept.Alternatives[i], boost * SectionBoost), Occur.SHOULD },
                 };
+
+                // Section headings hint at what a passage is about in the user's own words; matching every synonym
+                // against them would only add work.
+                if (i == 0)
+                {
+                    fields.Add(TermsQuery(PassageFields.Section, concept.Alternatives[i], boost * SectionBoost), Occur.SHOULD);
+                }
+
                 alternatives.Add(fields);
             }
 
@@ -271,25 +282,53 @@ internal sealed class PassageSearcher
             query.Add(new TermQuery(new Term(PassageFields.Speaker, speaker)) { Boost = SpeakerBoost }, Occur.SHOULD);
         }
 
-        if (question.AsksWhatWasSaid)
+        if (!question.HasSubject)
         {
-            query.Add(new TermQuery(new Term(PassageFields.Kind, "statement")) { Boost = StatementBoost }, Occur.SHOULD);
+            // A question that only names a country or person ("Tell me about Kazakhstan") is answered by any of
+            // its passages, best first where its words also appear.
+            query.Add(new MatchAllDocsQuery { Boost = 0.01f }, Occur.SHOULD);
         }
 
-        if (question.Countries.Count > 0)
+        if (question.Countries.Count == 0)
         {
-            var countries = new BooleanQuery();
-            foreach (var country in question.Countries)
+            return query;
+        }
+
+        // The country restricts which passages may answer; it must not add to their score, or a passage would win
+        // for merely being about the right country. As a cached filter checked only for the passages the words
+        // match, it costs nothing however many passages a country has.
+        var filter = CountryFilter(question.Countries);
+        return query.Clauses.Count == 0
+            ? new ConstantScoreQuery(filter)
+            : new FilteredQuery(query, filter, FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY);
+    }
+
+    private Filter CountryFilter(IReadOnlyList<string> countries) =>
+        countryFilters.GetOrAdd(string.Join('|', countries.Order(StringComparer.Ordinal)), _ =>
+        {
+            var any = new BooleanQuery();
+            foreach (var country in countries)
             {
-                countries.Add(new TermQuery(new Term(PassageFields.Country, country)), Occur.SHOULD);
+                any.Add(new TermQuery(new Term(PassageFields.Country, country)), Occur.SHOULD);
             }
 
-            // The country restricts which passages may answer; it must not add to their score, or a passage would
-            // win for merely being about the right country.
-            query.Add(new ConstantScoreQuery(countries) { Boost = 0f }, Occur.MUST);
+            return new CachingWrapperFilter(new QueryWrapperFilter(any));
+        });
+
+    /// <summary>
+    /// Whether a concept takes part in ranking. Names and topic words are in most passages of their country or of
+    /// the whole knowledge, so they would cost the most to score and tell the least; they rank only when rare (a
+    /// town like "Navoi") or when the question asks about nothing else.
+    /// </summary>
+    private static bool Ranks(Concept concept, InterpretedQuestion question, IndexReader reader)
+    {
+        if (concept.Kind is not (ConceptKind.Topic or ConceptKind.Name) || !question.HasSubject)
+        {
+            return true;
         }
 
-        return query;
+        var frequency = concept.Alternatives[0].Select(t => reader.DocFreq(new Term(PassageFields.All, t))).DefaultIfEmpty(0).Min();
+        return frequency <= reader.NumDocs * RareShare;
     }
 
     private static Query TermsQuery(string field, IReadOnlyList<string> terms, float boost)
@@ -352,6 +391,18 @@ internal sealed class PassageSearcher
             Speakers = interpreted.Speakers,
         };
 
+    /// <summary>Maps a document to its passage through the position the passage had when it was indexed.</summary>
+    private sealed class Ordinals(IndexReader reader)
+    {
+        private readonly IList<AtomicReaderContext> leaves = reader.Leaves;
+
+        public int Of(int doc)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            return (int)leaf.AtomicReader.GetNumericDocValues(PassageFields.Ordinal).Get(doc - leaf.DocBase);
+        }
+    }
+
     /// <summary>
     /// Which candidate documents contain which of the question's terms, read from the index's postings, so that
     /// checking coverage costs a few seeks per term whatever the size of the knowledge.
@@ -363,37 +414,52 @@ internal sealed class PassageSearcher
         public Coverage(IndexReader reader, IEnumerable<int> candidates, IEnumerable<Concept> concepts)
         {
             var sorted = candidates.Order().ToArray();
-            var liveDocs = MultiFields.GetLiveDocs(reader);
             var wanted = concepts
                 .SelectMany(c => c.Kind switch
                 {
                     ConceptKind.Quantity => [(PassageFields.Gives, NumberFact)],
                     ConceptKind.Time => [(PassageFields.Gives, TimeFact)],
+                    ConceptKind.Topic or ConceptKind.Name => [],
                     _ => c.Alternatives.SelectMany(a => a).Select(t => (PassageFields.All, t)),
                 })
-                .Distinct();
-            foreach (var (field, term) in wanted)
+                .Distinct()
+                .ToArray();
+            foreach (var key in wanted)
             {
-                var found = new HashSet<int>();
-                var postings = MultiFields.GetTermDocsEnum(reader, liveDocs, field, new BytesRef(term));
-                if (postings is not null)
+                containing[key] = [];
+            }
+
+            foreach (var leaf in reader.Leaves)
+            {
+                var inLeaf = sorted.Where(doc => doc >= leaf.DocBase && doc < leaf.DocBase + leaf.Reader.MaxDoc).ToArray();
+                if (inLeaf.Length == 0)
                 {
-                    foreach (var doc in sorted)
+                    continue;
+                }
+
+                foreach (var (field, term) in wanted)
+                {
+                    var postings = leaf.AtomicReader.GetTermDocsEnum(new Term(field, term));
+                    if (postings is null)
                     {
-                        var at = postings.DocID >= doc ? postings.DocID : postings.Advance(doc);
+                        continue;
+                    }
+
+                    foreach (var doc in inLeaf)
+                    {
+                        var local = doc - leaf.DocBase;
+                        var at = postings.DocID >= local ? postings.DocID : postings.Advance(local);
                         if (at == DocIdSetIterator.NO_MORE_DOCS)
                         {
                             break;
                         }
 
-                        if (at == doc)
+                        if (at == local)
                         {
-                            found.Add(doc);
+                            containing[(field, term)].Add(doc);
                         }
                     }
                 }
-
-                containing[(field, term)] = found;
             }
         }
 

@@ -55,6 +55,7 @@ internal sealed partial class QuestionInterpreter
     private readonly Lexicon lexicon;
     private readonly TypoCorrector corrector;
     private readonly Dictionary<string, (string Speaker, string Country)> speakerAliases;
+    private readonly Dictionary<(char First, int Length), string[]> speakerAliasesByShape;
     private readonly Dictionary<string, int[]> synonymGroupsByStems;
     private readonly IReadOnlyList<string>[][] synonymAlternatives;
     private readonly HashSet<string> genericStems;
@@ -65,10 +66,11 @@ internal sealed partial class QuestionInterpreter
         this.analyzer = analyzer;
         this.lexicon = lexicon;
         speakerAliases = BuildSpeakerAliases(knowledge, lexicon);
-        var textWords = knowledge.Passages
-            .SelectMany(p => Words(string.Join(' ', p.Text, p.Section, p.Speaker, p.Role)))
-            .GroupBy(w => w, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var textWords = CountWords(knowledge.Passages.SelectMany(p => new[] { p.Text, p.Section, p.Speaker, p.Role }));
+        speakerAliasesByShape = speakerAliases.Keys
+            .Where(alias => alias.Length >= 6 && !alias.Contains(' ', StringComparison.Ordinal))
+            .GroupBy(alias => (alias[0], alias.Length))
+            .ToDictionary(g => g.Key, g => g.ToArray());
         corrector = new TypoCorrector(textWords, lexicon.AllWords.Concat(speakerAliases.Keys.SelectMany(k => k.Split(' '))), lexicon.EnglishWords);
 
         // Synonyms, generic and topic words are compared by their stems, so that every form of a word counts
@@ -262,6 +264,57 @@ internal sealed partial class QuestionInterpreter
         ["'d"] = "would",
     };
 
+    /// <summary>
+    /// Counts the lower-case words of many texts. It reads characters directly rather than through
+    /// <see cref="Words"/>, because it runs over the whole knowledge at load (millions of words at scale) and most
+    /// words repeat: a repeated word costs a lookup, not an allocation.
+    /// </summary>
+    internal static Dictionary<string, int> CountWords(IEnumerable<string?> texts)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
+        foreach (var text in texts)
+        {
+            if (text is null)
+            {
+                continue;
+            }
+
+            var length = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                var c = i < text.Length ? text[i] : ' ';
+                var joins = c is '-' or '\'' or '’';
+                if (char.IsLetterOrDigit(c) || (length > 0 && joins && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])))
+                {
+                    if (length < buffer.Length)
+                    {
+                        buffer[length] = c == '’' ? '\'' : char.ToLowerInvariant(c);
+                    }
+
+                    length++;
+                    continue;
+                }
+
+                if (length is > 0 and <= 64)
+                {
+                    var word = buffer[..length];
+                    if (word.EndsWith("'s", StringComparison.Ordinal))
+                    {
+                        word = word[..^2];
+                    }
+
+                    lookup[word] = lookup.TryGetValue(word, out var count) ? count + 1 : 1;
+                }
+
+                length = 0;
+            }
+        }
+
+        return counts;
+    }
+
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 
@@ -351,7 +404,10 @@ internal sealed partial class QuestionInterpreter
         return false;
     }
 
-    /// <summary>Names are spelt in several ways ("Kazakbaev", "Kazakbayev"): one letter apart still names the speaker.</summary>
+    /// <summary>
+    /// Names are spelt in several ways ("Kazakbaev", "Kazakbayev"): one letter apart still names the speaker. Like
+    /// typo correction, it trusts the first letter.
+    /// </summary>
     private (string Speaker, string Country)? ClosestSpeaker(string word)
     {
         if (word.Length < 6 || lexicon.GenericWords.Contains(word))
@@ -359,11 +415,14 @@ internal sealed partial class QuestionInterpreter
             return null;
         }
 
-        foreach (var (alias, speaker) in speakerAliases)
+        for (var length = word.Length - 1; length <= word.Length + 1; length++)
         {
-            if (alias.Length >= 6 && !alias.Contains(' ', StringComparison.Ordinal) && EditDistance.Bounded(word, alias, 1) <= 1)
+            foreach (var alias in speakerAliasesByShape.GetValueOrDefault((word[0], length), []))
             {
-                return speaker;
+                if (EditDistance.Bounded(word, alias, 1) <= 1)
+                {
+                    return speakerAliases[alias];
+                }
             }
         }
 

@@ -67,11 +67,21 @@ internal sealed class TypoCorrector
 /// <summary>Damerau–Levenshtein distance (with adjacent transpositions), cut off above a bound.</summary>
 internal static class EditDistance
 {
+    /// <summary>Words longer than this are compared by allocating their rows; shorter ones (all real words) on the stack.</summary>
+    private const int StackLimit = 64;
+
     public static int Bounded(string a, string b, int bound)
     {
-        var previousPrevious = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        if (Math.Abs(a.Length - b.Length) > bound)
+        {
+            return bound + 1;
+        }
+
+        var width = b.Length + 1;
+        Span<int> rows = width <= StackLimit ? stackalloc int[width * 3] : new int[width * 3];
+        var previousPrevious = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(width * 2, width);
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -99,7 +109,10 @@ internal static class EditDistance
                 return bound + 1;
             }
 
-            (previousPrevious, previous, current) = (previous, current, previousPrevious);
+            var recycled = previousPrevious;
+            previousPrevious = previous;
+            previous = current;
+            current = recycled;
         }
 
         return previous[b.Length];

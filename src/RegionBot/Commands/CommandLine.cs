@@ -70,7 +70,8 @@ public static class CommandLine
             return 1;
         }
 
-        output.WriteLine($"The knowledge in {Path.GetFullPath(directory)} is valid: {result.Knowledge!.Passages.Count} passages from {result.Knowledge.Sources.Count} sources.");
+        var sources = result.Knowledge!.Sources.Count;
+        output.WriteLine($"The knowledge in {Path.GetFullPath(directory)} is valid: {result.Knowledge.Passages.Count} passages from {sources} source{(sources == 1 ? "" : "s")}.");
         return 0;
     }
 
