@@ -19,8 +19,11 @@ internal static class ActivityShape
 
     private static readonly string[] ListFields = ["entities", "attachments", "membersAdded", "membersRemoved", "reactionsAdded", "reactionsRemoved"];
 
-    /// <summary>The activity's conversation id, or the reason the body is not a usable activity.</summary>
-    public static (string? ConversationId, string? Problem) Read(ReadOnlyMemory<byte> body)
+    /// <summary>
+    /// The activity's conversation, as its channel and conversation id (ids are only unique within a channel), or
+    /// the reason the body is not a usable activity.
+    /// </summary>
+    public static (string? Conversation, string? Problem) Read(ReadOnlyMemory<byte> body)
     {
         JsonDocument document;
         try
@@ -79,7 +82,8 @@ internal static class ActivityShape
                 return (null, "The activity needs a \"conversation\" with an \"id\".");
             }
 
-            return (conversationId, null);
+            var channel = activity.TryGetProperty("channelId", out var channelId) ? TextOf(channelId) : null;
+            return ((channel ?? string.Empty) + "/" + conversationId, null);
         }
     }
 

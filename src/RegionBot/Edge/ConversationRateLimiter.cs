@@ -10,13 +10,13 @@ namespace RegionBot.Edge;
 internal sealed class ConversationRateLimiter(IOptions<LimitsOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(
-        conversationId => RateLimitPartition.GetTokenBucketLimiter(
-            conversationId,
+        conversation => RateLimitPartition.GetTokenBucketLimiter(
+            conversation,
             _ => EdgeResponses.TokenBucket(options.Value.PerConversation)),
         StringComparer.Ordinal);
 
-    /// <summary>Takes one message's permit for the conversation; the lease says whether it was granted.</summary>
-    public RateLimitLease Acquire(string conversationId) => _limiter.AttemptAcquire(conversationId);
+    /// <summary>Takes one message's permit for the conversation (channel and id); the lease says whether it was granted.</summary>
+    public RateLimitLease Acquire(string conversation) => _limiter.AttemptAcquire(conversation);
 
     public void Dispose() => _limiter.Dispose();
 }

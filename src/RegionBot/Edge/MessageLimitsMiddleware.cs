@@ -52,7 +52,7 @@ internal sealed partial class MessageLimitsMiddleware(
         }
 
         context.Response.RegisterForDispose(body);
-        var (conversationId, problem) = ActivityShape.Read(body.GetBuffer().AsMemory(0, (int)body.Length));
+        var (conversation, problem) = ActivityShape.Read(body.GetBuffer().AsMemory(0, (int)body.Length));
         if (problem is not null)
         {
             LogMalformed(problem);
@@ -60,10 +60,10 @@ internal sealed partial class MessageLimitsMiddleware(
             return;
         }
 
-        using var lease = conversations.Acquire(conversationId!);
+        using var lease = conversations.Acquire(conversation!);
         if (!lease.IsAcquired)
         {
-            LogThrottled(conversationId!);
+            LogThrottled(conversation!);
             await EdgeResponses.TooManyRequestsAsync(context, lease, context.RequestAborted);
             return;
         }
@@ -114,6 +114,6 @@ internal sealed partial class MessageLimitsMiddleware(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed activity: {Problem}")]
     private partial void LogMalformed(string problem);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} is sending too fast; answered 429")]
-    private partial void LogThrottled(string conversationId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {Conversation} is sending too fast; answered 429")]
+    private partial void LogThrottled(string conversation);
 }

@@ -44,7 +44,18 @@ internal sealed partial class KnowledgeWatcher(
             LogWatcherError(e.GetException());
             changes.Writer.TryWrite(store.KnowledgeDirectory);
         };
-        watcher.EnableRaisingEvents = true;
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (IOException unavailable)
+        {
+            // The system's watch limit (inotify instances on Linux) is reached. The bot must keep answering; edits
+            // then need the admin reload or a restart.
+            LogNotWatching(unavailable, store.KnowledgeDirectory);
+            return;
+        }
+
         LogWatching(store.KnowledgeDirectory);
 
         try
@@ -82,6 +93,9 @@ internal sealed partial class KnowledgeWatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {KnowledgeDirectory} for knowledge changes")]
     private partial void LogWatching(string knowledgeDirectory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {KnowledgeDirectory} for knowledge changes; reload with POST /admin/reload or a restart")]
+    private partial void LogNotWatching(Exception exception, string knowledgeDirectory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The knowledge folder watcher lost events; reloading to be sure")]
     private partial void LogWatcherError(Exception exception);
