@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
@@ -42,6 +44,21 @@ public sealed class EdgeLimitsTests
     {
         await using var factory = new RegionBotFactory();
         using var client = factory.CreateClient();
+        var activity = ActivityJson.Message(new string('a', 300 * 1024), deliveryMode: "expectReplies");
+
+        using var response = await client.PostAsync(BotEndpoints.MessagesPath, new ChunkedContent(activity.ToString()));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task On_Kestrel_a_chunked_body_over_the_limit_is_cut_off_with_413()
+    {
+        await using var factory = new RegionBotFactory();
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
         var activity = ActivityJson.Message(new string('a', 300 * 1024), deliveryMode: "expectReplies");
 
         using var response = await client.PostAsync(BotEndpoints.MessagesPath, new ChunkedContent(activity.ToString()));
