@@ -65,7 +65,8 @@ public static class SoakDriver
 {
     /// <summary>
     /// Questions about different countries and topics, so conversations asking different ones get different
-    /// answers and a reply delivered to the wrong conversation shows.
+    /// answers and a reply delivered to the wrong conversation shows. Each stands on its own (no "What about ...?"),
+    /// so asking it again in the same conversation gets the same answer.
     /// </summary>
     public static readonly IReadOnlyList<string> Questions =
     [
@@ -77,7 +78,7 @@ public static class SoakDriver
         "Did Kazakhstan mobilise its military?",
         "What humanitarian aid did Uzbekistan send to Afghanistan?",
         "Is Tajikistan worried about its border with Afghanistan?",
-        "What about the TAPI pipeline?",
+        "Is the TAPI pipeline going ahead?",
         "What did Kyrgyzstan say about security?",
         "What is the Termez logistics hub?",
         "Does Turkmenistan trade with Afghanistan?",

@@ -177,8 +177,9 @@ internal sealed class PassageSearcher
 
         var names = question.Countries.Count > 0 || question.Speakers.Count > 0;
         var takesPlace = !names && question.Shape.RefersBack && (context.Countries.Count > 0 || context.Speakers.Count > 0);
-        var takesSubject = !question.HasSubject && !question.Shape.AsksForMore && context.Topic is not null
-            && (names || question.Shape.RefersBack);
+        var asksNothingElse = question.Concepts.All(c => c.Kind == ConceptKind.Name);
+        var takesSubject = asksNothingElse && !question.Shape.AsksForMore && context.Topic is not null
+            && (question.Shape.OnlyNames || question.Shape.RefersBack);
         if (!takesPlace && !takesSubject)
         {
             return (question, false);
