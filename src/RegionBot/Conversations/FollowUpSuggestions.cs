@@ -35,8 +35,7 @@ public static class FollowUpSuggestions
 
         if (answer.Hits[0].Passage is { Kind: PassageKind.Statement, Speaker: { } speaker })
         {
-            // "What more", not "What else": the search reads "else" as a subject word and finds nothing.
-            var more = $"What more did {speaker} say?";
+            var more = $"What else did {speaker} say?";
             if (ShowsNew(search.Search(more, context, cancellationToken), answer, passage => string.Equals(passage.Speaker, speaker, StringComparison.Ordinal)))
             {
                 suggestions.Add(more);

@@ -159,7 +159,7 @@ public sealed class ConversationTests(ShippedKnowledgeFixture knowledge) : IClas
 
         var answer = (await ConverseAsync(question))[0];
 
-        var more = $"What more did {top.Speaker} say?";
+        var more = $"What else did {top.Speaker} say?";
         Assert.Contains(more, answer.SuggestedActions.Actions.Select(a => (string)a.Value));
         var next = (await ConverseAsync(question, more))[1];
         Assert.Contains($" · {top.Speaker}, ", next.Text, StringComparison.Ordinal);
