@@ -368,8 +368,10 @@ internal sealed partial class QuestionInterpreter
             return Claimed.Nothing;
         }
 
+        // A generic word on its own ("right" in "right now") shapes the question; it is not the synonym it looks like.
         var own = Analyze(phrase);
-        if (own.Count > 0 && synonymGroupsByStems.TryGetValue(Key(own), out var groups))
+        if (own.Count > 0 && !(edges.Length == 1 && genericStems.Contains(Key(own)))
+            && synonymGroupsByStems.TryGetValue(Key(own), out var groups))
         {
             var alternatives = groups
                 .SelectMany(g => synonymAlternatives[g])
@@ -404,13 +406,22 @@ internal sealed partial class QuestionInterpreter
         return false;
     }
 
-    /// <summary>"When", "what date", "how soon": only a passage that places events in time can answer.</summary>
+    /// <summary>
+    /// "When did ...?", "what date", "how soon", "since when": only a passage that places events in time can answer.
+    /// A "when" inside the question ("what did he say when he visited ...") only sets the scene.
+    /// </summary>
     private static bool AsksForTime(string[] words)
     {
-        for (var i = 0; i < words.Length; i++)
+        if (words.FirstOrDefault() is "when")
         {
-            if (words[i] is "when"
-                || (i + 1 < words.Length && ((words[i] is "what" or "which" && words[i + 1] is "date" or "day" or "month" or "year") || (words[i] is "how" && words[i + 1] is "soon"))))
+            return true;
+        }
+
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if ((words[i] is "what" or "which" && words[i + 1] is "date" or "day" or "month" or "year")
+                || (words[i] is "how" && words[i + 1] is "soon")
+                || (words[i] is "since" && words[i + 1] is "when"))
             {
                 return true;
             }
