@@ -44,6 +44,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     private readonly Lock reloading = new();
     private volatile KnowledgeSnapshot current;
     private volatile KnowledgeStatus status;
+    private volatile bool disposed;
 
     private KnowledgeStore(string knowledgeDirectory, SearchOptions options, IndexStorage storage, KnowledgeSnapshot snapshot, ILogger logger)
     {
@@ -168,6 +169,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     {
         lock (reloading)
         {
+            disposed = true;
             current.Retire(storage: null);
         }
     }
@@ -176,6 +178,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     {
         while (true)
         {
+            ObjectDisposedException.ThrowIf(disposed, this);
             var snapshot = current;
             if (snapshot.TryAcquire())
             {

@@ -1,9 +1,13 @@
+using RegionBot.Admin;
 using RegionBot.Bot;
 using RegionBot.Commands;
 using RegionBot.Configuration;
 using RegionBot.DirectLine;
+using RegionBot.Edge;
+using RegionBot.Feedback;
 using RegionBot.Health;
 using RegionBot.Knowledge;
+using RegionBot.State;
 using RegionBot.WebChat;
 
 if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
@@ -14,12 +18,18 @@ if (CommandLine.TryRun(args, Console.Out, Console.Error) is int exitCode)
 var builder = WebApplication.CreateBuilder(RegionBotHost.Options(args));
 builder.AddRegionBotConfiguration();
 builder.Services.AddKnowledge(builder.Configuration);
+builder.Services.AddKnowledgeReload(builder.Configuration);
+builder.Services.AddConversationState(builder.Configuration);
+builder.Services.AddFeedback(builder.Configuration);
 builder.Services.AddBot();
+builder.Services.AddEdgeLimits(builder.Configuration);
 builder.Services.AddLocalDirectLine(builder.Configuration);
 
 var app = builder.Build();
+app.UseEdgeLimits();
 app.MapBot();
 app.MapHealth();
+app.MapAdmin();
 app.MapLocalDirectLine();
 app.MapWebChat();
 app.Run();

@@ -41,7 +41,8 @@ internal enum ConceptKind
 /// <param name="AsksForMore">It wants passages not shown yet: "what else", "more", "another".</param>
 /// <param name="Compares">It asks to compare: "compare", "versus", "difference between".</param>
 /// <param name="AsksAboutSeveral">It asks about several countries at once: "which countries", "who", "any".</param>
-internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral);
+/// <param name="OnlyNames">It is nothing but names ("Tajikistan", "Rahmon"): an answer to "which one do you mean?".</param>
+internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral, bool OnlyNames);
 
 /// <summary>What <see cref="QuestionInterpreter"/> understood of a question.</summary>
 internal sealed record InterpretedQuestion(

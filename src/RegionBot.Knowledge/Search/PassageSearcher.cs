@@ -28,6 +28,9 @@ internal sealed class PassageSearcher
     /// share of a rare word.
     /// </summary>
     private const double UnknownWordsCap = 0.5;
+
+    /// <summary>What is left of a passage's confidence when the question asks how many or when and it gives neither.</summary>
+    private const double MissingFactPenalty = 0.4;
     private const float SynonymBoost = 0.7f;
     private const float AlternativesTieBreaker = 0.1f;
     private const float SpeakerBoost = 2f;
@@ -177,8 +180,9 @@ internal sealed class PassageSearcher
 
         var names = question.Countries.Count > 0 || question.Speakers.Count > 0;
         var takesPlace = !names && question.Shape.RefersBack && (context.Countries.Count > 0 || context.Speakers.Count > 0);
-        var takesSubject = !question.HasSubject && !question.Shape.AsksForMore && context.Topic is not null
-            && (names || question.Shape.RefersBack);
+        var asksNothingElse = question.Concepts.All(c => c.Kind == ConceptKind.Name);
+        var takesSubject = asksNothingElse && !question.Shape.AsksForMore && context.Topic is not null
+            && (question.Shape.OnlyNames || question.Shape.RefersBack);
         if (!takesPlace && !takesSubject)
         {
             return (question, false);
@@ -226,16 +230,21 @@ internal sealed class PassageSearcher
             var covered = 0.0;
             var asked = 0.0;
             var unknown = 0.0;
+            var lacksFact = false;
             for (var i = 0; i < weights.Length; i++)
             {
                 var isCovered = coverage.Covers(scoreDoc.Doc, question.Concepts[i]);
+                lacksFact |= !isCovered && question.Concepts[i].Kind is ConceptKind.Quantity or ConceptKind.Time;
                 covered += isCovered ? weights[i].Covered : 0;
                 asked += isCovered ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
                 unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;
             }
 
             asked += Math.Min(unknown, unknownCap);
-            var confidence = asked == 0 ? 1 : covered / asked;
+
+            // A question asking how many or when is not answered by a passage that gives no number or time,
+            // however well it matches otherwise.
+            var confidence = (asked == 0 ? 1 : covered / asked) * (lacksFact ? MissingFactPenalty : 1);
             var passage = knowledge.Passages[ordinals.Of(scoreDoc.Doc)];
 
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
@@ -351,8 +360,8 @@ internal sealed class PassageSearcher
     /// <summary>
     /// How much a concept counts towards a passage answering the question, when the passage covers it and when it
     /// does not. A word weighs as much as its rarest known way of saying it, since rare words carry a question.
-    /// Topic words weigh nothing: every passage is about them. A number or time asked for, or an actor named, is
-    /// weak evidence when present (any date will do) but strong evidence of no answer when absent.
+    /// Topic words weigh nothing: every passage is about them, and a number or time asked for is checked apart. An
+    /// actor named is weak evidence when present but strong evidence of no answer when absent.
     /// </summary>
     private static (double Covered, double Missing, bool Unknown) Weight(IndexReader reader, Concept concept)
     {
@@ -365,7 +374,7 @@ internal sealed class PassageSearcher
 
         if (concept.Kind is ConceptKind.Quantity or ConceptKind.Time)
         {
-            return (0, rarest, false);
+            return (0, 0, false);
         }
 
         var frequencies = concept.Alternatives

@@ -91,16 +91,21 @@ internal sealed partial class QuestionInterpreter
     {
         var words = Words(Clean(question)).Select(corrector.Correct).ToArray();
         var consumed = new bool[words.Length];
+        var named = new bool[words.Length];
         var found = new Findings();
 
         for (var length = Math.Min(MaxPhraseWords, words.Length); length >= 1; length--)
         {
             for (var start = 0; start + length <= words.Length; start++)
             {
-                if (!consumed.AsSpan(start, length).Contains(true) && Claim(string.Join(' ', words, start, length), found))
+                if (consumed.AsSpan(start, length).Contains(true))
                 {
-                    consumed.AsSpan(start, length).Fill(true);
+                    continue;
                 }
+
+                var claim = Claim(string.Join(' ', words, start, length), found);
+                consumed.AsSpan(start, length).Fill(claim != Claimed.Nothing);
+                named.AsSpan(start, length).Fill(claim == Claimed.Name);
             }
         }
 
@@ -114,6 +119,7 @@ internal sealed partial class QuestionInterpreter
             if (ClosestSpeaker(words[i]) is { } speaker)
             {
                 found.AddSpeaker(speaker);
+                named[i] = true;
             }
             else if (Analyze(words[i]) is { Count: > 0 } terms && !genericStems.Contains(Key(terms)))
             {
@@ -146,10 +152,10 @@ internal sealed partial class QuestionInterpreter
             found.Uncovered.Distinct(StringComparer.Ordinal).ToArray(),
             words.Any(SayingWords.Contains),
             words.Any(RegionWords.Contains),
-            ShapeOf(words));
+            ShapeOf(words, named));
     }
 
-    private static QuestionShape ShapeOf(string[] words)
+    private static QuestionShape ShapeOf(string[] words, bool[] named)
     {
         var opening = string.Join(' ', words.Take(2));
         var refersBack = words.Any(BackReferences.Contains)
@@ -158,7 +164,8 @@ internal sealed partial class QuestionInterpreter
             refersBack,
             words.Any(MoreWords.Contains),
             words.Any(CompareWords.Contains),
-            words.Any(SeveralWords.Contains));
+            words.Any(SeveralWords.Contains),
+            named.Length > 0 && !named.Contains(false));
     }
 
     /// <summary>Analyses text with the index's analyzer into its search terms.</summary>
@@ -318,19 +325,27 @@ internal sealed partial class QuestionInterpreter
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 
-    private bool Claim(string phrase, Findings found)
+    /// <summary>What a phrase of the question was taken for.</summary>
+    private enum Claimed
+    {
+        Nothing,
+        Name,
+        Concept,
+    }
+
+    private Claimed Claim(string phrase, Findings found)
     {
         if (lexicon.CountryAliases.TryGetValue(phrase, out var country))
         {
             found.Countries.Add(country);
             found.Concepts.Add(new Concept(phrase, [Analyze(phrase)], ConceptKind.Name));
-            return true;
+            return Claimed.Name;
         }
 
         if (speakerAliases.TryGetValue(phrase, out var speaker))
         {
             found.AddSpeaker(speaker);
-            return true;
+            return Claimed.Name;
         }
 
         if (lexicon.UncoveredAliases.TryGetValue(phrase, out var actor) || lexicon.MentionedAliases.TryGetValue(phrase, out actor))
@@ -342,7 +357,7 @@ internal sealed partial class QuestionInterpreter
 
             var names = lexicon.ActorNames[actor].Select(Analyze).Where(terms => terms.Count > 0).DistinctBy(Key, StringComparer.Ordinal);
             found.Concepts.Add(new Concept(phrase, names.Prepend(Analyze(phrase)).DistinctBy(Key, StringComparer.Ordinal).ToArray(), ConceptKind.Actor));
-            return true;
+            return Claimed.Concept;
         }
 
         // A phrase that starts or ends with a word of no meaning ("the fall", "a taliban") is left to the
@@ -350,11 +365,13 @@ internal sealed partial class QuestionInterpreter
         var edges = phrase.Split(' ');
         if (Analyze(edges[0]).Count == 0 || Analyze(edges[^1]).Count == 0)
         {
-            return false;
+            return Claimed.Nothing;
         }
 
+        // A generic word on its own ("right" in "right now") shapes the question; it is not the synonym it looks like.
         var own = Analyze(phrase);
-        if (own.Count > 0 && synonymGroupsByStems.TryGetValue(Key(own), out var groups))
+        if (own.Count > 0 && !(edges.Length == 1 && genericStems.Contains(Key(own)))
+            && synonymGroupsByStems.TryGetValue(Key(own), out var groups))
         {
             var alternatives = groups
                 .SelectMany(g => synonymAlternatives[g])
@@ -363,10 +380,10 @@ internal sealed partial class QuestionInterpreter
                 .ToArray();
             var isTopic = alternatives.Any(terms => topicStems.Contains(Key(terms)));
             found.Concepts.Add(new Concept(phrase, alternatives, isTopic ? ConceptKind.Topic : ConceptKind.Words));
-            return true;
+            return Claimed.Concept;
         }
 
-        return false;
+        return Claimed.Nothing;
     }
 
     private static string Key(IReadOnlyList<string> terms) => string.Join(' ', terms);
@@ -389,13 +406,22 @@ internal sealed partial class QuestionInterpreter
         return false;
     }
 
-    /// <summary>"When", "what date", "how soon": only a passage that places events in time can answer.</summary>
+    /// <summary>
+    /// "When did ...?", "what date", "how soon", "since when": only a passage that places events in time can answer.
+    /// A "when" inside the question ("what did he say when he visited ...") only sets the scene.
+    /// </summary>
     private static bool AsksForTime(string[] words)
     {
-        for (var i = 0; i < words.Length; i++)
+        if (words.FirstOrDefault() is "when")
         {
-            if (words[i] is "when"
-                || (i + 1 < words.Length && ((words[i] is "what" or "which" && words[i + 1] is "date" or "day" or "month" or "year") || (words[i] is "how" && words[i + 1] is "soon"))))
+            return true;
+        }
+
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if ((words[i] is "what" or "which" && words[i + 1] is "date" or "day" or "month" or "year")
+                || (words[i] is "how" && words[i + 1] is "soon")
+                || (words[i] is "since" && words[i + 1] is "when"))
             {
                 return true;
             }

@@ -32,6 +32,15 @@ public static class BotMessages
     public static IMessageActivity NoText() => WithExamples(
         "I can only read typed questions, and this message had no text. Ask me a question, for example:");
 
+    /// <summary>The reply to a rating: thanks, and for an unhelpful answer a hint on asking differently.</summary>
+    public static IMessageActivity ThanksForRating(bool helpful) => Markdown(helpful
+        ? "Thanks for the feedback, glad it helped!"
+        : "Thanks for telling me. I noted that this answer did not help, so my sources can be improved. "
+          + "You could ask again in other words, naming a country, a leader or a topic.");
+
+    public static IMessageActivity NothingToRate() => WithExamples(
+        "There is no answer to rate yet: ask me a question first, then tell me whether the answer helped. For example:");
+
     /// <summary>Adds clickable example questions to a Markdown reply.</summary>
     public static IMessageActivity WithExamples(string markdown)
     {
@@ -40,6 +49,13 @@ public static class BotMessages
             markdown,
             ssml: null,
             inputHint: null);
+        reply.TextFormat = TextFormatTypes.Markdown;
+        return reply;
+    }
+
+    private static IMessageActivity Markdown(string markdown)
+    {
+        var reply = MessageFactory.Text(markdown);
         reply.TextFormat = TextFormatTypes.Markdown;
         return reply;
     }

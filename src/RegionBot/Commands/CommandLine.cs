@@ -6,8 +6,9 @@ using RegionBot.Replies;
 namespace RegionBot.Commands;
 
 /// <summary>
-/// The terminal commands: <c>ask "question"</c> prints the answer as the bot would send it, and <c>validate</c>
-/// checks the knowledge folder. Both take <c>--knowledge DIR</c>; without it they use the configured folder.
+/// The terminal commands: <c>ask "question"</c> prints the answer as the bot would send it, <c>validate</c>
+/// checks the knowledge folder (both take <c>--knowledge DIR</c>; without it they use the configured folder), and
+/// <c>report</c> sums up the feedback log (<c>--feedback FILE</c>; without it the configured log).
 /// </summary>
 public static class CommandLine
 {
@@ -17,6 +18,8 @@ public static class CommandLine
           dotnet run --project src/RegionBot -- ask "QUESTION" [--knowledge DIR] [--explain]
                                                                       print the bot's answer (--explain: and why)
           dotnet run --project src/RegionBot -- validate [--knowledge DIR]        check the knowledge files
+          dotnet run --project src/RegionBot -- report [--feedback FILE]
+                                        list unanswered questions and poorly rated answers from the feedback log
         """;
 
     /// <summary>Runs a terminal command when <paramref name="args"/> names one; returns null to start the bot instead.</summary>
@@ -32,7 +35,8 @@ public static class CommandLine
         {
             "ask" when options.Positional.Count == 1 && options.Valid => Ask(options.Positional[0], options, output, error),
             "validate" when options.Positional.Count == 0 && options.Valid => Validate(options, output, error),
-            "ask" or "validate" or "help" or "--help" => ShowUsage(error),
+            "report" when options.Positional.Count == 0 && options.Valid && options.KnowledgeDirectory is null => ReportCommand.Run(options.FeedbackPath, output),
+            "ask" or "validate" or "report" or "help" or "--help" => ShowUsage(error),
             _ => null,
         };
     }
@@ -95,6 +99,7 @@ public static class CommandLine
     {
         var positional = new List<string>();
         string? knowledge = null;
+        string? feedback = null;
         var explain = false;
         var valid = true;
         for (var i = 0; i < args.Length; i++)
@@ -103,6 +108,11 @@ public static class CommandLine
             {
                 valid &= i + 1 < args.Length;
                 knowledge = i + 1 < args.Length ? args[++i] : null;
+            }
+            else if (string.Equals(args[i], "--feedback", StringComparison.Ordinal))
+            {
+                valid &= i + 1 < args.Length;
+                feedback = i + 1 < args.Length ? args[++i] : null;
             }
             else if (string.Equals(args[i], "--explain", StringComparison.Ordinal))
             {
@@ -114,8 +124,8 @@ public static class CommandLine
             }
         }
 
-        return new ParsedOptions(positional, knowledge, explain, valid);
+        return new ParsedOptions(positional, knowledge, feedback, explain, valid);
     }
 
-    private sealed record ParsedOptions(IReadOnlyList<string> Positional, string? KnowledgeDirectory, bool Explain, bool Valid);
+    private sealed record ParsedOptions(IReadOnlyList<string> Positional, string? KnowledgeDirectory, string? FeedbackPath, bool Explain, bool Valid);
 }

@@ -5,7 +5,9 @@ namespace RegionBot.Health;
 public static class HealthEndpoints
 {
     /// <summary>
-    /// Maps <c>GET /healthz</c>: 200 with the knowledge's size and age once it is loaded, 503 before.
+    /// Maps <c>GET /healthz</c>: 200 with the knowledge's size and age once it is loaded, 503 before. A refused
+    /// reload is reported with each problem's file and line while the status stays 200: the previous knowledge is
+    /// still being served, so the bot is healthy, but an editor has something to fix.
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
@@ -25,6 +27,11 @@ public static class HealthEndpoints
                 countries = status.CoveredCountries,
                 loadedAt = status.LoadedAt,
                 indexAgeSeconds = (long)(clock.GetUtcNow() - status.LoadedAt).TotalSeconds,
+                contentHash = status.ContentHash,
+                indexReused = status.IndexReused,
+                lastError = status.LastError is { } error
+                    ? new { at = error.At, problems = error.Problems.Select(problem => problem.ToString()) }
+                    : null,
             });
         });
         return endpoints;

@@ -1,9 +1,9 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
 using RegionBot.Bot;
+using RegionBot.Feedback;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
 using RegionBot.Replies;
@@ -12,13 +12,14 @@ using RegionBot.Tests.Support;
 namespace RegionBot.Tests.Bot;
 
 /// <summary>The bot's conversation behaviour over Bot Builder's TestAdapter, searching the real knowledge.</summary>
-public sealed class RegionBotActivityHandlerTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>
+public sealed class RegionBotActivityHandlerTests(ShippedKnowledgeFixture knowledge) : IClassFixture<ShippedKnowledgeFixture>, IDisposable
 {
     private const string AnsweredQuestion = "What did Uzbekistan's president say about the Taliban?";
     private const string UncoveredQuestion = "What is the capital of Brazil?";
     private const uint NoReplyWaitMs = 300;
 
     private readonly RecordingSearch _search = new(knowledge.Store);
+    private readonly TempDirectory _feedbackFolder = new();
 
     [Fact]
     public async Task A_question_gets_typing_then_one_reply_with_the_best_passages_and_their_sources()
@@ -169,7 +170,9 @@ public sealed class RegionBotActivityHandlerTests(ShippedKnowledgeFixture knowle
                 reply.AsMessageActivity().Text))
             .StartTestAsync();
 
-        Assert.Equal([AnsweredQuestion], _search.Questions);
+        // The question is searched first; the searches after it check the follow-up suggestions.
+        Assert.Equal(AnsweredQuestion, _search.Questions[0]);
+        Assert.DoesNotContain(_search.Questions, question => question.Contains("<at>", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -181,7 +184,9 @@ public sealed class RegionBotActivityHandlerTests(ShippedKnowledgeFixture knowle
             .AssertReply(reply => Assert.NotNull(reply.AsMessageActivity().Text))
             .StartTestAsync();
 
-        Assert.Equal([AnsweredQuestion], _search.Questions);
+        // The question is searched first; the searches after it check the follow-up suggestions.
+        Assert.Equal(AnsweredQuestion, _search.Questions[0]);
+        Assert.DoesNotContain(_search.Questions, question => question.Contains("<at>", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -197,7 +202,9 @@ public sealed class RegionBotActivityHandlerTests(ShippedKnowledgeFixture knowle
             .AssertReply(reply => Assert.NotEqual(AdapterWithErrorHandler.ErrorReply, reply.AsMessageActivity().Text))
             .StartTestAsync();
 
-        Assert.Equal([AnsweredQuestion], _search.Questions);
+        // The question is searched first; the searches after it check the follow-up suggestions.
+        Assert.Equal(AnsweredQuestion, _search.Questions[0]);
+        Assert.DoesNotContain(_search.Questions, question => question.Contains("<at>", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]
@@ -239,8 +246,10 @@ public sealed class RegionBotActivityHandlerTests(ShippedKnowledgeFixture knowle
             .StartTestAsync();
     }
 
+    public void Dispose() => _feedbackFolder.Dispose();
+
     private TestFlow NewFlow() => new(new TestAdapter(), NewBot());
 
     private RegionBotActivityHandler NewBot() =>
-        new(_search, NullLogger<RegionBotActivityHandler>.Instance);
+        TestBots.Handler(_search, new JsonLinesFeedbackLog(Path.Combine(_feedbackFolder.Path, "feedback.jsonl")));
 }

@@ -13,6 +13,7 @@ public sealed class ConversationSearchTests(ShippedKnowledgeFixture fixture) : I
     [InlineData("What about Tajikistan?", "Tajikistan", "trt-tj-1")]
     [InlineData("And Uzbekistan?", "Uzbekistan", null)]
     [InlineData("how about dushanbe", "Tajikistan", "trt-tj-1")]
+    [InlineData("Tajikistan?", "Tajikistan", "trt-tj-1")]
     public void A_follow_up_naming_another_country_keeps_the_subject(string followUp, string country, string? expected)
     {
         var first = Ask("Does Kazakhstan recognise the Taliban?");
@@ -64,6 +65,20 @@ public sealed class ConversationSearchTests(ShippedKnowledgeFixture fixture) : I
 
         Assert.False(answer.IsFollowUp);
         Assert.Equal("Turkmenistan", answer.Hits[0].Passage.Country);
+    }
+
+    [Theory]
+    [InlineData("How did Tajikistan respond to the Taliban?")]
+    [InlineData("Tell me about Uzbekistan")]
+    [InlineData("What is Uzbekistan doing?")]
+    public void Asking_a_complete_question_again_gets_the_same_answer(string question)
+    {
+        var first = Ask(question);
+
+        var again = Ask(question, first);
+
+        Assert.False(again.IsFollowUp);
+        Assert.Equal(first.Hits.Select(h => h.Passage.Id), again.Hits.Select(h => h.Passage.Id));
     }
 
     [Fact]

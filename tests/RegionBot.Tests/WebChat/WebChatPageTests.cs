@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using RegionBot.Bot;
+using RegionBot.Conversations;
 using RegionBot.Knowledge;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
@@ -60,9 +60,10 @@ public sealed class WebChatPageTests(ITestOutputHelper output)
         var statement = typed.Hits.First(h => h.Passage.Kind == PassageKind.Statement).Passage;
         await Expect(chat.GetByText(AsRendered($"{statement.Speaker}, {statement.Role}")).First).ToBeVisibleAsync();
 
-        // The examples the bot offers as suggested actions; the test follows one the knowledge answers.
-        var example = Assert.Single(BotMessages.ExampleQuestions.Where(q => store.Search(q).HasAnswer).Take(1));
-        var clicked = store.Search(example);
+        // An answer offers follow-up questions as suggested actions; the test follows the first, which the bot
+        // resolves against the conversation's previous question.
+        var example = Assert.IsType<string>(FollowUpSuggestions.For(typed, store, CancellationToken.None).FirstOrDefault());
+        var clicked = store.Search(example, SearchContext.From(typed));
         await chat.GetByRole(AriaRole.Button, new() { Name = example }).Last.ClickAsync();
 
         await Expect(attributions).ToHaveCountAsync(typed.Hits.Count + clicked.Hits.Count);

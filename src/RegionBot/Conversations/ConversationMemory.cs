@@ -1,0 +1,55 @@
+using RegionBot.Knowledge.Search;
+
+namespace RegionBot.Conversations;
+
+/// <summary>
+/// What the bot remembers of a conversation between turns, kept in Bot Framework conversation state: the context
+/// that follow-ups are resolved against, and the last answer shown, which a typed "helpful" rates.
+/// </summary>
+/// <remarks>
+/// Plain settable properties, because the state is stored as JSON (in memory or in Redis) and may be read back by
+/// another bot instance.
+/// </remarks>
+public sealed class ConversationMemory
+{
+    public string? Topic { get; set; }
+
+    public List<string> Countries { get; set; } = [];
+
+    public List<string> Speakers { get; set; } = [];
+
+    public List<string> ShownPassageIds { get; set; } = [];
+
+    /// <summary>The question of the last answer shown; null when the last turn showed no answer.</summary>
+    public string? LastQuestion { get; set; }
+
+    public List<string> LastPassageIds { get; set; } = [];
+
+    /// <summary>The context for the next question, or null before anything was answered or clarified.</summary>
+    public SearchContext? SearchContext() =>
+        Topic is null && Countries.Count == 0 && Speakers.Count == 0
+            ? null
+            : new SearchContext(Topic, Countries, Speakers, ShownPassageIds);
+
+    /// <summary>Carries a turn's context on to the next question.</summary>
+    public void Remember(SearchContext context)
+    {
+        Topic = context.Topic;
+        Countries = [.. context.Countries];
+        Speakers = [.. context.Speakers];
+        ShownPassageIds = [.. context.ShownPassageIds];
+    }
+
+    /// <summary>Remembers the answer shown, so "helpful" or "not helpful" typed next rates it.</summary>
+    public void RememberAnswer(SearchAnswer answer)
+    {
+        LastQuestion = answer.Question;
+        LastPassageIds = [.. answer.Hits.Select(hit => hit.Passage.Id)];
+    }
+
+    public void ForgetAnswer()
+    {
+        LastQuestion = null;
+        LastPassageIds = [];
+    }
+}

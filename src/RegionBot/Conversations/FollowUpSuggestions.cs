@@ -1,0 +1,56 @@
+using RegionBot.Knowledge.Model;
+using RegionBot.Knowledge.Search;
+
+namespace RegionBot.Conversations;
+
+/// <summary>
+/// The questions an answer offers to ask next: the same topic for other covered countries, and more from the same
+/// speaker. Each is only offered when the knowledge actually answers it, so a click never leads to "no information".
+/// </summary>
+public static class FollowUpSuggestions
+{
+    /// <summary>At most this many suggestions, since Teams shows only the first three suggested actions.</summary>
+    public const int MaxSuggestions = 3;
+
+    private const int MaxOtherCountries = 2;
+
+    public static IReadOnlyList<string> For(SearchAnswer answer, IPassageSearch search, CancellationToken cancellationToken)
+    {
+        if (!answer.HasAnswer || answer.Clarify.Count > 0)
+        {
+            return [];
+        }
+
+        var context = SearchContext.From(answer);
+        var suggestions = new List<string>();
+        if (answer.Topic is not null)
+        {
+            var answered = answer.DetectedCountries.Concat(answer.Hits.Select(hit => hit.Passage.Country)).ToHashSet(StringComparer.Ordinal);
+            suggestions.AddRange(answer.CoveredCountries
+                .Where(country => !answered.Contains(country))
+                .Where(country => ShowsNew(search.Search($"What about {country}?", context, cancellationToken), answer, passage => string.Equals(passage.Country, country, StringComparison.Ordinal)))
+                .Select(country => $"What about {country}?")
+                .Take(MaxOtherCountries));
+        }
+
+        if (answer.Hits[0].Passage is { Kind: PassageKind.Statement, Speaker: { } speaker })
+        {
+            var more = $"What else did {speaker} say?";
+            if (ShowsNew(search.Search(more, context, cancellationToken), answer, passage => string.Equals(passage.Speaker, speaker, StringComparison.Ordinal)))
+            {
+                suggestions.Add(more);
+            }
+        }
+
+        return suggestions.Take(MaxSuggestions).ToArray();
+    }
+
+    /// <summary>
+    /// Whether a suggested question leads to a passage about what it promises (that country, that speaker) which
+    /// the user has not just been shown.
+    /// </summary>
+    private static bool ShowsNew(SearchAnswer next, SearchAnswer current, Func<Passage, bool> promised) =>
+        next.Clarify.Count == 0
+        && next.Hits.Any(hit => promised(hit.Passage)
+            && current.Hits.All(shown => !string.Equals(shown.Passage.Id, hit.Passage.Id, StringComparison.Ordinal)));
+}

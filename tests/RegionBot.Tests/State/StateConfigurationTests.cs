@@ -1,0 +1,40 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RegionBot.State;
+using RegionBot.Tests.Support;
+
+namespace RegionBot.Tests.State;
+
+/// <summary>How configuration chooses where conversation state lives.</summary>
+public sealed class StateConfigurationTests
+{
+    [Fact]
+    public async Task Without_configuration_state_lives_in_memory()
+    {
+        await using var bot = new RegionBotFactory();
+
+        Assert.IsType<MemoryStorage>(bot.Services.GetRequiredService<IStorage>());
+    }
+
+    [Fact]
+    public async Task Redis_configured_without_a_connection_stops_the_start_with_a_clear_message()
+    {
+        await using var bot = new RegionBotFactory().With("RegionBot:Storage", "Redis");
+
+        var failure = Assert.Throws<OptionsValidationException>(() => bot.Services);
+
+        Assert.Contains("RegionBot:RedisConnection", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redis_configured_with_a_connection_keeps_state_in_Redis()
+    {
+        RedisTestServer.Connect().Dispose();
+        await using var bot = new RegionBotFactory()
+            .With("RegionBot:Storage", "redis")
+            .With("RegionBot:RedisConnection", RedisTestServer.Connection);
+
+        Assert.IsType<RedisStorage>(bot.Services.GetRequiredService<IStorage>());
+    }
+}
