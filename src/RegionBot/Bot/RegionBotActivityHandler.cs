@@ -123,12 +123,6 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
         }
     }
 
-<<<<<<< HEAD
-    // One entry per turn is request-level detail, logged like ASP.NET Core's own request logs below the default
-    // level: at Information the console logger's queue lock and formatting cost about a sixth of a turn's CPU time.
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Answered a question on {ChannelId} with {Passages} passages (no answer: {NoAnswer})")]
-    private partial void LogAnswered(int passages, NoAnswerReason? noAnswer, string channelId);
-=======
     /// <summary>
     /// Logs a rating: of the answer a feedback button names, or for typed text, of the last answer shown.
     /// </summary>
@@ -173,7 +167,9 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
             cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answered a question on {ChannelId} with {Passages} passages (no answer: {NoAnswer}, follow-up: {FollowUp}, comparison: {Comparison}, clarify: {ClarifyChoices})")]
+    // One entry per turn is request-level detail, logged like ASP.NET Core's own request logs below the default
+    // level: at Information the console logger's queue lock and formatting cost about a sixth of a turn's CPU time.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answered a question on {ChannelId} with {Passages} passages (no answer: {NoAnswer}, follow-up: {FollowUp}, comparison: {Comparison}, clarify: {ClarifyChoices})")]
     private partial void LogAnswered(int passages, NoAnswerReason? noAnswer, bool followUp, bool comparison, int clarifyChoices, string channelId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kept the conversation state another instance saved meanwhile ({StateKey}, channel {ChannelId})")]
@@ -181,5 +177,4 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Logged a rating on {ChannelId}: helpful {Helpful}, {Passages} passages")]
     private partial void LogRated(bool helpful, int passages, string channelId);
->>>>>>> main
 }
