@@ -31,7 +31,7 @@ public static class TurnClient
         ["channelId"] = "emulator",
         ["serviceUrl"] = "http://127.0.0.1:9/",
         ["deliveryMode"] = "expectReplies",
-        ["from"] = new Dictionary<string, string> { ["id"] = "user-1", ["name"] = "Benchmark", ["role"] = "user" },
+        ["from"] = new Dictionary<string, string> { ["id"] = "user-" + conversationId, ["name"] = "Benchmark", ["role"] = "user" },
         ["recipient"] = new Dictionary<string, string> { ["id"] = "regionbot", ["name"] = "RegionBot", ["role"] = "bot" },
         ["conversation"] = new Dictionary<string, string> { ["id"] = conversationId },
         ["text"] = text,

@@ -1,0 +1,16 @@
+namespace RegionBot.Benchmarks.Support;
+
+/// <summary>Configuration overrides the benchmarks pass to the app on its command line.</summary>
+public static class AppSettings
+{
+    /// <summary>
+    /// Raises RegionBot's per-client and per-conversation message limits far above any benchmark's rate: all
+    /// benchmark traffic comes from one loopback address, which the limits would otherwise answer with 429. The
+    /// limiter still runs, so its cost stays in the measurement.
+    /// </summary>
+    public static readonly string[] Unthrottled =
+    [
+        "--Limits:PerClient:Burst", "1000000", "--Limits:PerClient:PerSecond", "1000000",
+        "--Limits:PerConversation:Burst", "1000000", "--Limits:PerConversation:PerSecond", "1000000",
+    ];
+}
