@@ -33,7 +33,7 @@ public static class StartupBenchmark
                 {
                     using var app = AppProcess.Start(
                         RepositoryPaths.AppAssembly,
-                        ["--RegionBot:KnowledgePath", knowledge, "--RegionBot:IndexPath", indexDirectory, .. AppSettings.Unthrottled],
+                        ["--RegionBot:KnowledgePath", knowledge, "--RegionBot:IndexPath", indexDirectory, .. AppSettings.Unthrottled, .. AppSettings.ScratchFeedback()],
                         environment);
                     var healthy = await app.WaitHealthyAsync(client, TimeSpan.FromMinutes(10), cancellationToken);
                     var afterStart = app.Memory();

@@ -13,4 +13,11 @@ public static class AppSettings
         "--Limits:PerClient:Burst", "1000000", "--Limits:PerClient:PerSecond", "1000000",
         "--Limits:PerConversation:Burst", "1000000", "--Limits:PerConversation:PerSecond", "1000000",
     ];
+
+    /// <summary>
+    /// Keeps the feedback the app logs for unanswered benchmark questions out of the developer's own feedback log:
+    /// a fresh file per run in the temporary folder.
+    /// </summary>
+    public static string[] ScratchFeedback() =>
+        ["--RegionBot:FeedbackPath", Path.Combine(Path.GetTempPath(), "regionbot-bench-feedback", Guid.NewGuid().ToString("N") + ".jsonl")];
 }

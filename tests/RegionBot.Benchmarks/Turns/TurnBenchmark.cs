@@ -30,7 +30,7 @@ public static class TurnBenchmark
         var environment = ServerGcEnvironment();
         using var regionBot = AppProcess.Start(
             RepositoryPaths.AppAssembly,
-            ["--RegionBot:KnowledgePath", BenchmarkKnowledge.Directory(knowledge), "--RegionBot:IndexPath", BenchmarkKnowledge.Options("turns", knowledge).IndexPath, .. AppSettings.Unthrottled, .. logging]);
+            ["--RegionBot:KnowledgePath", BenchmarkKnowledge.Directory(knowledge), "--RegionBot:IndexPath", BenchmarkKnowledge.Options("turns", knowledge).IndexPath, .. AppSettings.Unthrottled, .. AppSettings.ScratchFeedback(), .. logging]);
         using var echo = AppProcess.Start(typeof(TurnBenchmark).Assembly.Location, [EchoHost.Command, .. logging], environment);
         using var client = TurnClient.Create(connections * 2);
         await regionBot.WaitHealthyAsync(client, TimeSpan.FromMinutes(5), cancellationToken);
