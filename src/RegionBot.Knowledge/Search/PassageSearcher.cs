@@ -263,24 +263,21 @@ internal sealed class PassageSearcher
         {
             // A concept counts once however many of its synonyms a passage uses: the best one scores, the
             // others only break ties.
-            var alternatives = new DisjunctionMaxQuery(AlternativesTieBreaker);
-            for (var i = 0; i < concept.Alternatives.Count; i++)
+            var alternatives = new DisjunctionMaxQuery(AlternativesTieBreaker)
             {
-                var boost = i == 0 ? 1f : SynonymBoost;
-                var fields = new BooleanQuery(disableCoord: true)
+                new BooleanQuery(disableCoord: true)
                 {
-                    { TermsQuery(PassageFields.Text, concept.Alternatives[i], boost), Occur.SHOULD },
-                    { TermsQuery(PassageFields.About, concept.Alternatives[i], boost * AboutBoost), Occur.SHOULD },
-                };
+                    { TermsQuery(PassageFields.Text, concept.Alternatives[0], 1f), Occur.SHOULD },
+                    { TermsQuery(PassageFields.About, concept.Alternatives[0], AboutBoost), Occur.SHOULD },
+                    { TermsQuery(PassageFields.Section, concept.Alternatives[0], SectionBoost), Occur.SHOULD },
+                },
+            };
 
-                // Section headings hint at what a passage is about in the user's own words; matching every synonym
-                // against them would only add work.
-                if (i == 0)
-                {
-                    fields.Add(TermsQuery(PassageFields.Section, concept.Alternatives[i], boost * SectionBoost), Occur.SHOULD);
-                }
-
-                alternatives.Add(fields);
+            // The user's own words are matched field by field; synonyms, which can be many, against the text and
+            // speaker together in one field, so that each costs one posting list rather than three.
+            foreach (var synonym in concept.Alternatives.Skip(1))
+            {
+                alternatives.Add(TermsQuery(PassageFields.All, synonym, SynonymBoost));
             }
 
             query.Add(alternatives, Occur.SHOULD);
@@ -289,13 +286,6 @@ internal sealed class PassageSearcher
         foreach (var speaker in question.Speakers)
         {
             query.Add(new TermQuery(new Term(PassageFields.Speaker, speaker)) { Boost = SpeakerBoost }, Occur.SHOULD);
-        }
-
-        if (!question.HasSubject)
-        {
-            // A question that only names a country or person ("Tell me about Kazakhstan") is answered by any of
-            // its passages, best first where its words also appear.
-            query.Add(new MatchAllDocsQuery { Boost = 0.01f }, Occur.SHOULD);
         }
 
         if (question.Countries.Count == 0)
@@ -307,9 +297,27 @@ internal sealed class PassageSearcher
         // for merely being about the right country. As a cached filter checked only for the passages the words
         // match, it costs nothing however many passages a country has.
         var filter = CountryFilter(question.Countries);
-        return query.Clauses.Count == 0
-            ? new ConstantScoreQuery(filter)
-            : new FilteredQuery(query, filter, FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY);
+        if (!question.HasSubject)
+        {
+            // A question that only names a country or person ("Tell me about Kazakhstan", "What did Tokayev say?")
+            // is answered by that person's statements, or by the country's passages in the order of its sources.
+            return question.Speakers.Count > 0
+                ? new FilteredQuery(SpeakersQuery(question.Speakers), filter, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY)
+                : new ConstantScoreQuery(filter);
+        }
+
+        return new FilteredQuery(query, filter, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
+    }
+
+    private static BooleanQuery SpeakersQuery(IReadOnlyList<string> speakers)
+    {
+        var query = new BooleanQuery();
+        foreach (var speaker in speakers)
+        {
+            query.Add(new TermQuery(new Term(PassageFields.Speaker, speaker)), Occur.SHOULD);
+        }
+
+        return query;
     }
 
     private Filter CountryFilter(IReadOnlyList<string> countries) =>

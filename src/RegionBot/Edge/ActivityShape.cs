@@ -82,6 +82,14 @@ internal static class ActivityShape
                 return (null, "The activity needs a \"conversation\" with an \"id\".");
             }
 
+            // A message carries something to read: text, attachments (a picture sent instead of a question, which
+            // gets a reply saying so) or a value (a card button's payload). One with none of them is malformed.
+            if (string.Equals(TextOf(type), "message", StringComparison.Ordinal)
+                && !HasValue(activity, "text") && !HasItems(activity, "attachments") && !HasValue(activity, "value"))
+            {
+                return (null, "A message needs \"text\", \"attachments\" or a \"value\".");
+            }
+
             var channel = activity.TryGetProperty("channelId", out var channelId) ? TextOf(channelId) : null;
             return ((channel ?? string.Empty) + "/" + conversationId, null);
         }
@@ -92,6 +100,12 @@ internal static class ActivityShape
     /// characters; a longer one would only inflate the per-conversation limiter's keys.
     /// </summary>
     public const int MaxIdLength = 4096;
+
+    private static bool HasValue(JsonElement activity, string field) =>
+        activity.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    private static bool HasItems(JsonElement activity, string field) =>
+        activity.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0;
 
     /// <summary>The account's or conversation's id, or null when it has none usable.</summary>
     private static string? IdOf(JsonElement account)

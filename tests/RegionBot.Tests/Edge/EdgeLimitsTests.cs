@@ -217,7 +217,7 @@ public sealed class EdgeLimitsTests
     }
 
     [Fact]
-    public async Task A_message_without_text_still_gets_a_reply()
+    public async Task A_message_with_nothing_to_read_gets_400_naming_what_it_lacks()
     {
         await using var factory = new RegionBotFactory();
         using var client = factory.CreateClient();
@@ -226,8 +226,24 @@ public sealed class EdgeLimitsTests
 
         using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(activity));
 
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("A message needs", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_message_with_only_an_attachment_gets_a_reply_saying_the_bot_reads_text()
+    {
+        await using var factory = new RegionBotFactory();
+        using var client = factory.CreateClient();
+        var activity = ActivityJson.Message(Question, deliveryMode: "expectReplies");
+        activity.Remove("text");
+        activity["attachments"] = new JArray(new JObject { ["contentType"] = "image/png", ["contentUrl"] = "http://127.0.0.1:9/picture.png" });
+
+        using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(activity));
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(ActivityJson.Replies(await response.Content.ReadAsStringAsync()), r => (string)r["type"]! == "message");
+        var reply = Assert.Single(ActivityJson.Replies(await response.Content.ReadAsStringAsync()), r => (string)r["type"]! == "message");
+        Assert.Contains("no text", (string)reply["text"]!, StringComparison.Ordinal);
     }
 
     private static string DeeplyNested(int depth) =>
