@@ -42,7 +42,7 @@ internal sealed class IndexStorage(string root, ILogger logger)
         var folder = Path.Combine(Root, knowledge.ContentHash[..32].ToLowerInvariant());
         if (Directory.Exists(folder))
         {
-            var stored = FSDirectory.Open(folder);
+            var stored = OpenFolder(folder);
             var existing = PassageIndex.TryOpen(knowledge, stored);
             if (existing is not null)
             {
@@ -56,7 +56,7 @@ internal sealed class IndexStorage(string root, ILogger logger)
 
         Directory.CreateDirectory(Root);
         var building = folder + BuildingSuffix + "-" + Guid.NewGuid().ToString("N");
-        using (var directory = FSDirectory.Open(building))
+        using (var directory = OpenFolder(building))
         {
             PassageIndex.Write(knowledge, directory, analyzer);
         }
@@ -71,7 +71,7 @@ internal sealed class IndexStorage(string root, ILogger logger)
             TryDelete(building);
         }
 
-        var built = FSDirectory.Open(folder);
+        var built = OpenFolder(folder);
         var index = PassageIndex.TryOpen(knowledge, built);
         if (index is null)
         {
@@ -81,6 +81,14 @@ internal sealed class IndexStorage(string root, ILogger logger)
 
         return (index, folder, false);
     }
+
+    /// <summary>
+    /// Opens an index folder with positional file reads. Lucene.Net's memory-mapped directory, which
+    /// <see cref="FSDirectory.Open(string)"/> picks on 64-bit Linux, tracks every clone of its inputs for release,
+    /// and a long-running bot that clones them on every search slowed down turn after turn (measured: CPU per turn
+    /// 5.4 → 12 ms over three rounds with memory mapping, flat at 4 ms without).
+    /// </summary>
+    private static Lucene.Net.Store.Directory OpenFolder(string folder) => new NIOFSDirectory(new DirectoryInfo(folder));
 
     /// <summary>Deletes a version's folder once nothing searches it any more.</summary>
     public void Remove(string folder)

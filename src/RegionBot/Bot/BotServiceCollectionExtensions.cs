@@ -1,3 +1,4 @@
+using RegionBot.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -15,6 +16,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<CloudAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<FollowUpSuggestions>();
         services.AddTransient<IBot, RegionBotActivityHandler>();
         return services;
     }

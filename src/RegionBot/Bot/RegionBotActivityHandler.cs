@@ -16,6 +16,7 @@ namespace RegionBot.Bot;
 public sealed partial class RegionBotActivityHandler : ActivityHandler
 {
     private readonly IPassageSearch _search;
+    private readonly FollowUpSuggestions _suggestions;
     private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
     private readonly IFeedbackLog _feedback;
@@ -24,12 +25,14 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
 
     public RegionBotActivityHandler(
         IPassageSearch search,
+        FollowUpSuggestions suggestions,
         ConversationState conversationState,
         IFeedbackLog feedback,
         TimeProvider time,
         ILogger<RegionBotActivityHandler> logger)
     {
         _search = search;
+        _suggestions = suggestions;
         _conversationState = conversationState;
         _memory = conversationState.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
         _feedback = feedback;
@@ -94,7 +97,7 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
         {
             memory.Remember(SearchContext.From(answer));
             memory.RememberAnswer(answer);
-            reply = AnswerReply.Answer(answer, FollowUpSuggestions.For(answer, _search, cancellationToken));
+            reply = AnswerReply.Answer(answer, _suggestions.For(answer, cancellationToken));
         }
         else
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
 
@@ -6,21 +7,40 @@ namespace RegionBot.Conversations;
 /// <summary>
 /// The questions an answer offers to ask next: the same topic for other covered countries, and more from the same
 /// speaker. Each is only offered when the knowledge actually answers it, so a click never leads to "no information".
+/// Checking that costs a search per candidate, so the outcome is remembered for a few minutes: questions repeat, and
+/// a stale suggestion after a knowledge reload is at worst one that finds less than it promised.
 /// </summary>
-public static class FollowUpSuggestions
+public sealed class FollowUpSuggestions(IPassageSearch search) : IDisposable
 {
+    private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(5);
+
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
     /// <summary>At most this many suggestions, since Teams shows only the first three suggested actions.</summary>
     public const int MaxSuggestions = 3;
 
     private const int MaxOtherCountries = 2;
 
-    public static IReadOnlyList<string> For(SearchAnswer answer, IPassageSearch search, CancellationToken cancellationToken)
+    public IReadOnlyList<string> For(SearchAnswer answer, CancellationToken cancellationToken)
     {
         if (!answer.HasAnswer || answer.Clarify.Count > 0)
         {
             return [];
         }
 
+        var key = string.Join('\n', answer.Topic, string.Join('|', answer.DetectedCountries), string.Join('|', answer.Hits.Select(h => h.Passage.Id)));
+        return cache.GetOrCreate(key, entry =>
+        {
+            entry.Size = 1;
+            entry.AbsoluteExpirationRelativeToNow = Remembered;
+            return Find(answer, cancellationToken);
+        })!;
+    }
+
+    public void Dispose() => cache.Dispose();
+
+    private IReadOnlyList<string> Find(SearchAnswer answer, CancellationToken cancellationToken)
+    {
         var context = SearchContext.From(answer);
         var suggestions = new List<string>();
         if (answer.Topic is not null)

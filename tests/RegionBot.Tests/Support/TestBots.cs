@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using RegionBot.Bot;
+using RegionBot.Conversations;
 using RegionBot.Feedback;
 using RegionBot.Knowledge.Search;
 
@@ -10,5 +11,5 @@ namespace RegionBot.Tests.Support;
 public static class TestBots
 {
     public static RegionBotActivityHandler Handler(IPassageSearch search, IFeedbackLog feedback, IStorage? storage = null) =>
-        new(search, new ConversationState(storage ?? new MemoryStorage()), feedback, TimeProvider.System, NullLogger<RegionBotActivityHandler>.Instance);
+        new(search, new FollowUpSuggestions(search), new ConversationState(storage ?? new MemoryStorage()), feedback, TimeProvider.System, NullLogger<RegionBotActivityHandler>.Instance);
 }

@@ -62,7 +62,8 @@ public sealed class WebChatPageTests(ITestOutputHelper output)
 
         // An answer offers follow-up questions as suggested actions; the test follows the first, which the bot
         // resolves against the conversation's previous question.
-        var example = Assert.IsType<string>(FollowUpSuggestions.For(typed, store, CancellationToken.None).FirstOrDefault());
+        using var suggestions = new FollowUpSuggestions(store);
+        var example = Assert.IsType<string>(suggestions.For(typed, CancellationToken.None).FirstOrDefault());
         var clicked = store.Search(example, SearchContext.From(typed));
         await chat.GetByRole(AriaRole.Button, new() { Name = example }).Last.ClickAsync();
 
