@@ -65,6 +65,13 @@ internal sealed class PassageSearcher
     private readonly SearchOptions options;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> countryFilters = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Document frequencies in the "all" field, remembered: a snapshot's index never changes, questions reuse the same
+    /// words and synonyms, and each look-up would otherwise be a seek in the term dictionary. Bounded, like any cache
+    /// filled from what users type.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> frequencies = new(StringComparer.Ordinal);
+
     public PassageSearcher(KnowledgeBase knowledge, PassageIndex index, QuestionInterpreter interpreter, SearchOptions options)
     {
         this.knowledge = knowledge;
@@ -221,7 +228,7 @@ internal sealed class PassageSearcher
         cancellationToken.ThrowIfCancellationRequested();
         var reader = searcher.IndexReader;
         var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
-        var coverage = new Coverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts);
+        var coverage = new Coverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0);
         var ordinals = new Ordinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
@@ -263,21 +270,28 @@ internal sealed class PassageSearcher
         {
             // A concept counts once however many of its synonyms a passage uses: the best one scores, the
             // others only break ties.
-            var alternatives = new DisjunctionMaxQuery(AlternativesTieBreaker)
+            var alternatives = new DisjunctionMaxQuery(AlternativesTieBreaker);
+            if (Occurs(reader, concept.Alternatives[0]))
             {
-                new BooleanQuery(disableCoord: true)
+                alternatives.Add(new BooleanQuery(disableCoord: true)
                 {
                     { TermsQuery(PassageFields.Text, concept.Alternatives[0], 1f), Occur.SHOULD },
                     { TermsQuery(PassageFields.About, concept.Alternatives[0], AboutBoost), Occur.SHOULD },
                     { TermsQuery(PassageFields.Section, concept.Alternatives[0], SectionBoost), Occur.SHOULD },
-                },
-            };
+                });
+            }
 
             // The user's own words are matched field by field; synonyms, which can be many, against the text and
-            // speaker together in one field, so that each costs one posting list rather than three.
-            foreach (var synonym in concept.Alternatives.Skip(1))
+            // speaker together in one field, so that each costs one posting list rather than three. Ways of saying
+            // it that the knowledge never uses are left out.
+            foreach (var synonym in concept.Alternatives.Skip(1).Where(synonym => Occurs(reader, synonym)))
             {
                 alternatives.Add(TermsQuery(PassageFields.All, synonym, SynonymBoost));
+            }
+
+            if (alternatives.Disjuncts.Count == 0)
+            {
+                continue;
             }
 
             query.Add(alternatives, Occur.SHOULD);
@@ -337,14 +351,35 @@ internal sealed class PassageSearcher
     /// the whole knowledge, so they would cost the most to score and tell the least; they rank only when rare (a
     /// town like "Navoi") or when the question asks about nothing else.
     /// </summary>
-    private static bool Ranks(Concept concept, InterpretedQuestion question, IndexReader reader)
+    private const int MaxRememberedFrequencies = 200_000;
+
+    private int Frequency(IndexReader reader, string term)
+    {
+        if (frequencies.TryGetValue(term, out var known))
+        {
+            return known;
+        }
+
+        var frequency = reader.DocFreq(new Term(PassageFields.All, term));
+        if (frequencies.Count < MaxRememberedFrequencies)
+        {
+            frequencies.TryAdd(term, frequency);
+        }
+
+        return frequency;
+    }
+
+    /// <summary>Whether a way of saying something occurs in the knowledge at all; one that does not is not searched.</summary>
+    private bool Occurs(IndexReader reader, IReadOnlyList<string> terms) => terms.All(term => Frequency(reader, term) > 0);
+
+    private bool Ranks(Concept concept, InterpretedQuestion question, IndexReader reader)
     {
         if (concept.Kind is not (ConceptKind.Topic or ConceptKind.Name) || !question.HasSubject)
         {
             return true;
         }
 
-        var frequency = concept.Alternatives[0].Select(t => reader.DocFreq(new Term(PassageFields.All, t))).DefaultIfEmpty(0).Min();
+        var frequency = concept.Alternatives[0].Select(t => Frequency(reader, t)).DefaultIfEmpty(0).Min();
         return frequency <= reader.NumDocs * RareShare;
     }
 
@@ -371,7 +406,7 @@ internal sealed class PassageSearcher
     /// Topic words weigh nothing: every passage is about them, and a number or time asked for is checked apart. An
     /// actor named is weak evidence when present but strong evidence of no answer when absent.
     /// </summary>
-    private static (double Covered, double Missing, bool Unknown) Weight(IndexReader reader, Concept concept)
+    private (double Covered, double Missing, bool Unknown) Weight(IndexReader reader, Concept concept)
     {
         var documents = reader.NumDocs;
         var rarest = Idf(documents, 0);
@@ -386,7 +421,7 @@ internal sealed class PassageSearcher
         }
 
         var frequencies = concept.Alternatives
-            .Select(alternative => alternative.Select(t => reader.DocFreq(new Term(PassageFields.All, t))).DefaultIfEmpty(0).Min())
+            .Select(alternative => alternative.Select(t => Frequency(reader, t)).DefaultIfEmpty(0).Min())
             .ToArray();
         var own = frequencies[0];
         var known = frequencies.Where(f => f > 0).DefaultIfEmpty(0).Max();
@@ -428,7 +463,7 @@ internal sealed class PassageSearcher
     {
         private readonly Dictionary<(string Field, string Term), HashSet<int>> containing = new();
 
-        public Coverage(IndexReader reader, IEnumerable<int> candidates, IEnumerable<Concept> concepts)
+        public Coverage(IndexReader reader, IEnumerable<int> candidates, IEnumerable<Concept> concepts, Func<string, bool> occurs)
         {
             var sorted = candidates.Order().ToArray();
             var wanted = concepts
@@ -456,6 +491,11 @@ internal sealed class PassageSearcher
 
                 foreach (var (field, term) in wanted)
                 {
+                    if (field == PassageFields.All && !occurs(term))
+                    {
+                        continue;
+                    }
+
                     var postings = leaf.AtomicReader.GetTermDocsEnum(new Term(field, term));
                     if (postings is null)
                     {

@@ -51,6 +51,10 @@ internal sealed partial class QuestionInterpreter
         ["foreign", "ministry", "minister", "government", "president", "deputy", "office", "affairs", "state", "national", "department", "council", "agency", "spokesman", "spokesperson", "the", "of"],
         StringComparer.Ordinal);
 
+    private const int MaxCachedText = 64;
+    private const int MaxCachedTexts = 50_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> analyzed = new(StringComparer.Ordinal);
     private readonly Analyzer analyzer;
     private readonly Lexicon lexicon;
     private readonly TypoCorrector corrector;
@@ -170,6 +174,30 @@ internal sealed partial class QuestionInterpreter
 
     /// <summary>Analyses text with the index's analyzer into its search terms.</summary>
     public IReadOnlyList<string> Analyze(string text)
+    {
+        // Questions reuse the same words and phrases, and reading one phrase analyses its sub-phrases several
+        // times over; remembering short texts' terms saves most of that work. The cache is bounded: past its size
+        // it stops remembering rather than grow with whatever users type.
+        if (text.Length > MaxCachedText)
+        {
+            return AnalyzeNow(text);
+        }
+
+        if (analyzed.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var terms = AnalyzeNow(text);
+        if (analyzed.Count < MaxCachedTexts)
+        {
+            analyzed.TryAdd(text, terms);
+        }
+
+        return terms;
+    }
+
+    private IReadOnlyList<string> AnalyzeNow(string text)
     {
         var terms = new List<string>();
         using var stream = analyzer.GetTokenStream(PassageFields.All, new StringReader(text));
