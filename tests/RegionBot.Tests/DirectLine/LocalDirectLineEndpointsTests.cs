@@ -8,40 +8,19 @@ using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.DirectLine;
 
-/// <summary>The running bot on Kestrel, shared by the tests of one class.</summary>
-public sealed class RunningBot : IDisposable
-{
-    public KestrelBotFactory Bot { get; } = new KestrelBotFactory().Start();
-
-    public void Dispose() => Bot.Dispose();
-}
-
 /// <summary>
 /// The local Direct Line's REST protocol, as DirectLineJS uses it, against the real bot: tokens, conversations,
 /// posting and reading activities with watermarks, and the Connector endpoint the bot replies to.
 /// </summary>
-public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, IDisposable
+public sealed class LocalDirectLineEndpointsTests(RunningBot running) : SharedBotTest(running)
 {
     private const string Question = "Does Kazakhstan recognise the Taliban?";
-
-    private readonly KestrelBotFactory _bot;
-    private readonly HttpClient _http;
-    private readonly DirectLineTestClient _directLine;
-
-    public LocalDirectLineEndpointsTests(RunningBot running)
-    {
-        _bot = running.Bot;
-        _http = _bot.NewClient();
-        _directLine = new DirectLineTestClient(_http);
-    }
-
-    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task Generate_gives_a_token_for_one_new_conversation_with_a_server_chosen_user_id()
     {
-        var first = await _directLine.GenerateTokenAsync();
-        var second = await _directLine.GenerateTokenAsync();
+        var first = await Client.GenerateTokenAsync();
+        var second = await Client.GenerateTokenAsync();
 
         Assert.Equal(1800, (int)first["expires_in"]!);
         Assert.NotEqual((string?)first["conversationId"], (string?)second["conversationId"]);
@@ -59,7 +38,7 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
     [InlineData("Basic dXNlcjpwYXNz")]
     public async Task Requests_without_a_valid_token_get_401(string? authorization)
     {
-        var (conversationId, _, _) = await _directLine.StartConversationAsync();
+        var (conversationId, _, _) = await Client.StartConversationAsync();
         var paths = new[]
         {
             (HttpMethod.Post, "/v3/directline/conversations"),
@@ -76,7 +55,7 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
                 request.Headers.TryAddWithoutValidation("Authorization", authorization);
             }
 
-            using var response = await _http.SendAsync(request);
+            using var response = await Http.SendAsync(request);
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} answered {response.StatusCode}");
         }
     }
@@ -84,11 +63,11 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
     [Fact]
     public async Task A_token_with_a_forged_signature_is_refused()
     {
-        var (conversationId, token, _) = await _directLine.StartConversationAsync();
+        var (conversationId, token, _) = await Client.StartConversationAsync();
         var parts = token.Split('.');
         var forged = parts[0] + "." + parts[1] + "." + new string('A', parts[2].Length);
 
-        using var response = await _directLine.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", forged);
+        using var response = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", forged);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -96,28 +75,28 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
     [Fact]
     public async Task A_token_opens_only_its_own_conversation()
     {
-        var (mine, myToken, _) = await _directLine.StartConversationAsync();
-        var (_, othersToken, _) = await _directLine.StartConversationAsync();
+        var (mine, myToken, _) = await Client.StartConversationAsync();
+        var (_, othersToken, _) = await Client.StartConversationAsync();
         var message = new JObject { ["type"] = "message", ["text"] = "hello" };
 
-        using var read = await _directLine.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{mine}/activities", othersToken);
-        using var post = await _directLine.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{mine}/activities", othersToken, message);
-        using var reconnect = await _directLine.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{mine}", othersToken);
+        using var read = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{mine}/activities", othersToken);
+        using var post = await Client.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{mine}/activities", othersToken, message);
+        using var reconnect = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{mine}", othersToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, reconnect.StatusCode);
-        var (activities, _) = await _directLine.GetActivitiesAsync(mine, myToken);
+        var (activities, _) = await Client.GetActivitiesAsync(mine, myToken);
         Assert.DoesNotContain(activities, a => (string?)a["text"] == "hello");
     }
 
     [Fact]
     public async Task A_conversation_that_was_never_started_is_not_found()
     {
-        var generated = await _directLine.GenerateTokenAsync();
+        var generated = await Client.GenerateTokenAsync();
         var conversationId = (string)generated["conversationId"]!;
 
-        using var response = await _directLine.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", (string)generated["token"]!);
+        using var response = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", (string)generated["token"]!);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -125,20 +104,20 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
     [Fact]
     public async Task Starting_a_conversation_brings_the_bots_welcome_once()
     {
-        var generated = await _directLine.GenerateTokenAsync();
+        var generated = await Client.GenerateTokenAsync();
         var token = (string)generated["token"]!;
         var conversationId = (string)generated["conversationId"]!;
 
-        using var started = await _directLine.SendAsync(HttpMethod.Post, "/v3/directline/conversations", token);
-        using var startedAgain = await _directLine.SendAsync(HttpMethod.Post, "/v3/directline/conversations", token);
+        using var started = await Client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", token);
+        using var startedAgain = await Client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", token);
 
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         Assert.Equal(HttpStatusCode.OK, startedAgain.StatusCode);
         var body = JObject.Parse(await started.Content.ReadAsStringAsync());
         Assert.Equal(conversationId, (string)body["conversationId"]!);
-        Assert.StartsWith($"ws://{_bot.BaseAddress.Authority}/v3/directline/conversations/{conversationId}/stream?t=", (string)body["streamUrl"]!, StringComparison.Ordinal);
+        Assert.StartsWith($"ws://{Bot.BaseAddress.Authority}/v3/directline/conversations/{conversationId}/stream?t=", (string)body["streamUrl"]!, StringComparison.Ordinal);
 
-        var (activities, watermark) = await _directLine.GetActivitiesAsync(conversationId, token);
+        var (activities, watermark) = await Client.GetActivitiesAsync(conversationId, token);
         var welcome = Assert.Single(activities);
         Assert.Equal("1", watermark);
         Assert.Equal(BotMessages.Welcome(null).Text, (string)welcome["text"]!);
@@ -149,12 +128,12 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
     [Fact]
     public async Task A_question_is_echoed_to_the_user_then_answered_with_attribution()
     {
-        var (conversationId, token, _) = await _directLine.StartConversationAsync();
-        var (_, afterWelcome) = await _directLine.GetActivitiesAsync(conversationId, token);
+        var (conversationId, token, _) = await Client.StartConversationAsync();
+        var (_, afterWelcome) = await Client.GetActivitiesAsync(conversationId, token);
 
-        var id = await _directLine.PostMessageAsync(conversationId, token, Question, clientActivityId: "web-chat-42");
+        var id = await Client.PostMessageAsync(conversationId, token, Question, clientActivityId: "web-chat-42");
 
-        var (activities, watermark) = await _directLine.GetActivitiesAsync(conversationId, token, afterWelcome);
+        var (activities, watermark) = await Client.GetActivitiesAsync(conversationId, token, afterWelcome);
         var echo = activities[0];
         Assert.Equal(id, (string)echo["id"]!);
         Assert.Equal(Question, (string)echo["text"]!);
@@ -164,14 +143,14 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
         // The user is who the token says, whatever the client claimed in "from".
         Assert.Equal((string)DirectLineTestClient.Claims(token)["user"]!, (string)echo["from"]!["id"]!);
 
-        var expected = _bot.Services.GetRequiredService<KnowledgeStore>().Search(Question);
+        var expected = Bot.Services.GetRequiredService<KnowledgeStore>().Search(Question);
         Assert.True(expected.HasAnswer);
         var answer = activities.Single(a => (string)a["type"]! == "message" && (string?)a["replyToId"] == id);
         Assert.Equal(AnswerText.Format(expected), (string)answer["text"]!);
         Assert.Contains("*Source: " + expected.Hits[0].Passage.Source.Publisher, (string)answer["text"]!, StringComparison.Ordinal);
         Assert.Equal("markdown", (string)answer["textFormat"]!);
 
-        var (nothingNew, sameWatermark) = await _directLine.GetActivitiesAsync(conversationId, token, watermark);
+        var (nothingNew, sameWatermark) = await Client.GetActivitiesAsync(conversationId, token, watermark);
         Assert.Empty(nothingNew);
         Assert.Equal(watermark, sameWatermark);
     }
@@ -179,9 +158,9 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
     [Fact]
     public async Task Reconnecting_gives_a_new_stream_url_that_resumes_at_the_watermark()
     {
-        var (conversationId, token, started) = await _directLine.StartConversationAsync();
+        var (conversationId, token, started) = await Client.StartConversationAsync();
 
-        using var response = await _directLine.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=1", token);
+        using var response = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=1", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JObject.Parse(await response.Content.ReadAsStringAsync());
@@ -193,14 +172,14 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
     [Fact]
     public async Task A_body_that_is_not_an_activity_gets_400_not_a_server_error()
     {
-        var (conversationId, token, _) = await _directLine.StartConversationAsync();
+        var (conversationId, token, _) = await Client.StartConversationAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities")
         {
             Content = new StringContent("{ this is not json", System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -208,29 +187,29 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
     [Fact]
     public async Task An_oversized_activity_gets_413_and_is_not_added()
     {
-        var (conversationId, token, _) = await _directLine.StartConversationAsync();
+        var (conversationId, token, _) = await Client.StartConversationAsync();
         var huge = new JObject { ["type"] = "message", ["text"] = new string('a', 300 * 1024) };
 
-        using var response = await _directLine.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, huge);
+        using var response = await Client.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, huge);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        var (activities, _) = await _directLine.GetActivitiesAsync(conversationId, token);
+        var (activities, _) = await Client.GetActivitiesAsync(conversationId, token);
         Assert.Single(activities);
     }
 
     [Fact]
     public async Task The_bot_can_send_to_a_conversation_without_replying_to_an_activity()
     {
-        var (conversationId, token, _) = await _directLine.StartConversationAsync();
-        var (_, watermark) = await _directLine.GetActivitiesAsync(conversationId, token);
+        var (conversationId, token, _) = await Client.StartConversationAsync();
+        var (_, watermark) = await Client.GetActivitiesAsync(conversationId, token);
         var proactive = new JObject { ["type"] = "message", ["text"] = "A proactive message", ["from"] = new JObject { ["id"] = "regionbot" } };
 
-        using var response = await _directLine.SendAsync(
+        using var response = await Client.SendAsync(
             HttpMethod.Post, $"/v3/directline/connector/v3/conversations/{conversationId}/activities", token: null, proactive);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var id = (string)JObject.Parse(await response.Content.ReadAsStringAsync())["id"]!;
-        var (activities, _) = await _directLine.GetActivitiesAsync(conversationId, token, watermark);
+        var (activities, _) = await Client.GetActivitiesAsync(conversationId, token, watermark);
         var received = Assert.Single(activities);
         Assert.Equal(id, (string)received["id"]!);
         Assert.Equal("A proactive message", (string)received["text"]!);
@@ -241,7 +220,7 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
     {
         var message = new JObject { ["type"] = "message", ["text"] = "injected" };
 
-        using var response = await _directLine.SendAsync(HttpMethod.Post, "/v3/directline/connector/v3/conversations/no-such-conversation/activities", token: null, message);
+        using var response = await Client.SendAsync(HttpMethod.Post, "/v3/directline/connector/v3/conversations/no-such-conversation/activities", token: null, message);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -249,16 +228,16 @@ public sealed class LocalDirectLineEndpointsTests : IClassFixture<RunningBot>, I
     [Fact]
     public async Task The_bot_can_update_an_activity_it_sent()
     {
-        var (conversationId, token, _) = await _directLine.StartConversationAsync();
-        var (activities, _) = await _directLine.GetActivitiesAsync(conversationId, token);
+        var (conversationId, token, _) = await Client.StartConversationAsync();
+        var (activities, _) = await Client.GetActivitiesAsync(conversationId, token);
         var welcomeId = (string)activities[0]["id"]!;
         var update = new JObject { ["type"] = "message", ["text"] = "Updated welcome", ["from"] = new JObject { ["id"] = "regionbot" } };
 
-        using var response = await _directLine.SendAsync(
+        using var response = await Client.SendAsync(
             HttpMethod.Put, $"/v3/directline/connector/v3/conversations/{conversationId}/activities/{Uri.EscapeDataString(welcomeId)}", token: null, update);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var (after, _) = await _directLine.GetActivitiesAsync(conversationId, token);
+        var (after, _) = await Client.GetActivitiesAsync(conversationId, token);
         Assert.Equal("Updated welcome", (string)Assert.Single(after)["text"]!);
         Assert.Equal(welcomeId, (string)after[0]["id"]!);
     }

@@ -10,27 +10,14 @@ using RegionBot.Tests.Support;
 namespace RegionBot.Tests.DirectLine;
 
 /// <summary>The WebSocket stream, as DirectLineJS reads it: activity sets with watermarks, pushed as they happen.</summary>
-public sealed class LocalDirectLineStreamTests : IClassFixture<RunningBot>, IDisposable
+public sealed class LocalDirectLineStreamTests(RunningBot running) : SharedBotTest(running)
 {
     private const string Question = "How did Kyrgyzstan respond to the Taliban?";
-
-    private readonly KestrelBotFactory _bot;
-    private readonly HttpClient _http;
-    private readonly DirectLineTestClient _directLine;
-
-    public LocalDirectLineStreamTests(RunningBot running)
-    {
-        _bot = running.Bot;
-        _http = _bot.NewClient();
-        _directLine = new DirectLineTestClient(_http);
-    }
-
-    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task The_stream_sends_the_welcome_then_pushes_the_echo_and_the_bots_answer()
     {
-        var (conversationId, token, started) = await _directLine.StartConversationAsync();
+        var (conversationId, token, started) = await Client.StartConversationAsync();
         using var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await socket.ConnectAsync(new Uri((string)started["streamUrl"]!), timeout.Token);
@@ -39,7 +26,7 @@ public sealed class LocalDirectLineStreamTests : IClassFixture<RunningBot>, IDis
         Assert.Equal("1", (string)backlog["watermark"]!);
         Assert.Equal(BotMessages.Welcome(null).Text, (string)Assert.Single(backlog["activities"]!)["text"]!);
 
-        var id = await _directLine.PostMessageAsync(conversationId, token, Question);
+        var id = await Client.PostMessageAsync(conversationId, token, Question);
 
         var pushed = new List<JObject>();
         while (!pushed.Any(a => (string?)a["replyToId"] == id && (string)a["type"]! == "message"))
@@ -50,16 +37,16 @@ public sealed class LocalDirectLineStreamTests : IClassFixture<RunningBot>, IDis
 
         Assert.Equal(id, (string)pushed[0]["id"]!);
         Assert.Equal(Question, (string)pushed[0]["text"]!);
-        var expected = _bot.Services.GetRequiredService<KnowledgeStore>().Search(Question);
+        var expected = Bot.Services.GetRequiredService<KnowledgeStore>().Search(Question);
         Assert.Equal(AnswerText.Format(expected), (string)pushed.Last()["text"]!);
     }
 
     [Fact]
     public async Task A_stream_resumes_after_the_watermark_it_is_given()
     {
-        var (conversationId, token, _) = await _directLine.StartConversationAsync();
-        await _directLine.PostMessageAsync(conversationId, token, Question);
-        using var reconnect = await _directLine.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=1", token);
+        var (conversationId, token, _) = await Client.StartConversationAsync();
+        await Client.PostMessageAsync(conversationId, token, Question);
+        using var reconnect = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=1", token);
         var streamUrl = (string)JObject.Parse(await reconnect.Content.ReadAsStringAsync())["streamUrl"]!;
         using var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -75,9 +62,9 @@ public sealed class LocalDirectLineStreamTests : IClassFixture<RunningBot>, IDis
     [Fact]
     public async Task A_stream_with_another_conversations_token_is_refused()
     {
-        var (mine, _, _) = await _directLine.StartConversationAsync();
-        var (_, othersToken, _) = await _directLine.StartConversationAsync();
-        var url = $"ws://{_bot.BaseAddress.Authority}/v3/directline/conversations/{mine}/stream?t={Uri.EscapeDataString(othersToken)}";
+        var (mine, _, _) = await Client.StartConversationAsync();
+        var (_, othersToken, _) = await Client.StartConversationAsync();
+        var url = $"ws://{Bot.BaseAddress.Authority}/v3/directline/conversations/{mine}/stream?t={Uri.EscapeDataString(othersToken)}";
         using var socket = new ClientWebSocket();
 
         await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(new Uri(url), CancellationToken.None));
