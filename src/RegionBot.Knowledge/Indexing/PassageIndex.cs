@@ -33,13 +33,6 @@ internal sealed class PassageIndex : IDisposable
     private const string ContentHashKey = "contentHash";
     private const string PassageCountKey = "passages";
 
-    /// <summary>Writes every passage into <paramref name="directory"/> (replacing what it held) and opens it for search.</summary>
-    public static PassageIndex Build(KnowledgeBase knowledge, Directory directory, Analyzer analyzer)
-    {
-        Write(knowledge, directory, analyzer);
-        return new PassageIndex(directory);
-    }
-
     /// <summary>Writes every passage into <paramref name="directory"/>, recording which knowledge it holds in the commit.</summary>
     public static void Write(KnowledgeBase knowledge, Directory directory, Analyzer analyzer)
     {
