@@ -100,6 +100,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     {
         lock (reloading)
         {
+            ObjectDisposedException.ThrowIf(disposed, this);
             cancellationToken.ThrowIfCancellationRequested();
             var result = KnowledgeLoader.Load(KnowledgeDirectory);
             if (!result.IsValid)
@@ -119,7 +120,21 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
                 return new KnowledgeReloadResult(false, []);
             }
 
-            var replacement = KnowledgeSnapshot.Open(result.Knowledge, storage, options);
+            KnowledgeSnapshot replacement;
+            try
+            {
+                replacement = KnowledgeSnapshot.Open(result.Knowledge, storage, options);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Knowledge that passed validation can still fail to index (a disk full, a term Lucene refuses):
+                // it is refused like invalid knowledge, and the current knowledge keeps serving.
+                var problem = new KnowledgeProblem(KnowledgeDirectory, 0, $"the knowledge could not be indexed: {ex.Message}");
+                status = current.Status(new KnowledgeLoadError(DateTimeOffset.UtcNow, [problem]));
+                logger.LogError(ex, "Knowledge reload failed while indexing; still serving the previous knowledge");
+                return new KnowledgeReloadResult(false, [problem]);
+            }
+
             var previous = current;
             current = replacement;
             status = replacement.Status(null);
@@ -221,8 +236,17 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         {
             var analyzer = new PassageAnalyzer();
             var (index, folder, reused) = storage.OpenOrBuild(knowledge, analyzer);
-            var searcher = new PassageSearcher(knowledge, index, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), options);
-            return new KnowledgeSnapshot(knowledge, index, searcher, folder, reused);
+            try
+            {
+                var searcher = new PassageSearcher(knowledge, index, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), options);
+                return new KnowledgeSnapshot(knowledge, index, searcher, folder, reused);
+            }
+            catch
+            {
+                index.Dispose();
+                storage.Remove(folder);
+                throw;
+            }
         }
 
         public KnowledgeStatus Status(KnowledgeLoadError? error) =>
@@ -255,8 +279,14 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         {
             if (Interlocked.Decrement(ref references) == 0)
             {
-                index.Dispose();
-                deleteFrom?.Remove(IndexFolder);
+                try
+                {
+                    index.Dispose();
+                }
+                finally
+                {
+                    deleteFrom?.Remove(IndexFolder);
+                }
             }
         }
 

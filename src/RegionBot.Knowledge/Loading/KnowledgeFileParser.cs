@@ -13,6 +13,12 @@ internal static partial class KnowledgeFileParser
     private static readonly HashSet<string> SourceKeys = new(["id", "publisher", "title", "date", "url"], StringComparer.Ordinal);
     private static readonly HashSet<string> PassageKeys = new(["kind", "speaker", "role"], StringComparer.Ordinal);
 
+    /// <summary>
+    /// The longest heading or attribute value accepted. Real ones are a few dozen characters; a longer one is a
+    /// mistake (a paragraph pasted in the wrong place), and the index cannot hold a keyword field this long anyway.
+    /// </summary>
+    private const int MaxValueLength = 500;
+
     [GeneratedRegex(@"^(?<key>[a-z][a-z-]*)\s*:\s*(?<value>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyValueLine();
 
@@ -162,6 +168,10 @@ internal static partial class KnowledgeFileParser
         {
             problems.Add(new KnowledgeProblem(file, headingLine, "a section heading '## ' has no text"));
         }
+        else if (section.Length > MaxValueLength)
+        {
+            problems.Add(new KnowledgeProblem(file, headingLine, $"a section heading is longer than {MaxValueLength} characters"));
+        }
 
         string? country = null;
         var countryReported = false;
@@ -224,6 +234,19 @@ internal static partial class KnowledgeFileParser
             }
 
             reader.Advance();
+        }
+
+        foreach (var (key, (value, line)) in attributes)
+        {
+            if (value.Length > MaxValueLength)
+            {
+                problems.Add(new KnowledgeProblem(file, line, $"passage '{Shorten(id)}': '{key}' is longer than {MaxValueLength} characters"));
+            }
+        }
+
+        if (id.Length > MaxValueLength)
+        {
+            problems.Add(new KnowledgeProblem(file, headingLine, $"a passage id is longer than {MaxValueLength} characters"));
         }
 
         var kind = ParseKind(file, id, headingLine, attributes, problems);

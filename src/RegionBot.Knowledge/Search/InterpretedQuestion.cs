@@ -61,7 +61,11 @@ internal sealed record InterpretedQuestion(
     public bool HasSubject => Concepts.Any(c => c.Kind is not (ConceptKind.Topic or ConceptKind.Name));
 
     /// <summary>The question's subject in its own words, for a follow-up to carry over; null without one.</summary>
+    /// <remarks>"When" and "how many" come first, where reading the topic again recognises them.</remarks>
     public string? Topic => HasSubject || Concepts.Any(c => c.Kind == ConceptKind.Topic)
-        ? string.Join(' ', Concepts.Where(c => c.Kind != ConceptKind.Name).Select(c => c.Said))
+        ? string.Join(' ', Concepts
+            .Where(c => c.Kind != ConceptKind.Name)
+            .OrderBy(c => c.Kind is ConceptKind.Quantity or ConceptKind.Time ? 0 : 1)
+            .Select(c => c.Said))
         : null;
 }

@@ -71,6 +71,7 @@ internal sealed class PassageSearcher
     /// filled from what users type.
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> frequencies = new(StringComparer.Ordinal);
+    private int frequencyCount;
 
     public PassageSearcher(KnowledgeBase knowledge, PassageIndex index, QuestionInterpreter interpreter, SearchOptions options)
     {
@@ -120,12 +121,19 @@ internal sealed class PassageSearcher
             ? context.ShownPassageIds.ToHashSet(StringComparer.Ordinal)
             : [];
         var compares = interpreted.Shape.Compares && interpreted.Countries.Count >= 2;
-        var hits = index.Search(searcher => compares
-            ? interpreted.Countries
+        var hits = compares
+            ? index.Search(searcher => interpreted.Countries
                 .Select(country => Confident(Rank(searcher, interpreted with { Countries = [country] }, cancellationToken), excluded).FirstOrDefault())
                 .OfType<PassageHit>()
-                .ToArray()
-            : Confident(Rank(searcher, interpreted, cancellationToken), excluded).ToArray());
+                .ToArray())
+            : [];
+
+        // A comparison needs a passage on each side; with fewer, the question is answered as it stands.
+        compares = hits.Length >= 2;
+        if (!compares)
+        {
+            hits = index.Search(searcher => Confident(Rank(searcher, interpreted, cancellationToken), excluded).ToArray());
+        }
         if (hits.Length == 0)
         {
             return NoAnswer(question, interpreted, NoAnswerReason.WeakMatch) with { IsFollowUp = isFollowUp };
@@ -137,6 +145,7 @@ internal sealed class PassageSearcher
             .ToArray();
         return new SearchAnswer(question, answer, null, knowledge.CoveredCountries, interpreted.Countries)
         {
+            ShownBefore = excluded.ToArray(),
             Topic = interpreted.Topic,
             Speakers = interpreted.Speakers,
             IsFollowUp = isFollowUp,
@@ -185,8 +194,12 @@ internal sealed class PassageSearcher
             return (question, false);
         }
 
+        // "What else?" and "What did he say about terrorism?" stay with the previous countries and speakers;
+        // "Which countries ...?" asks about all of them, whatever the previous turn was about.
         var names = question.Countries.Count > 0 || question.Speakers.Count > 0;
-        var takesPlace = !names && question.Shape.RefersBack && (context.Countries.Count > 0 || context.Speakers.Count > 0);
+        var pointsBack = question.Shape.RefersBack || question.Shape.AsksForMore;
+        var takesPlace = !names && pointsBack && !(question.Shape.AsksAboutSeveral && question.HasSubject)
+            && (context.Countries.Count > 0 || context.Speakers.Count > 0);
         var asksNothingElse = question.Concepts.All(c => c.Kind == ConceptKind.Name);
         var takesSubject = asksNothingElse && !question.Shape.AsksForMore && context.Topic is not null
             && (question.Shape.OnlyNames || question.Shape.RefersBack);
@@ -361,9 +374,11 @@ internal sealed class PassageSearcher
         }
 
         var frequency = reader.DocFreq(new Term(PassageFields.All, term));
-        if (frequencies.Count < MaxRememberedFrequencies)
+
+        // Counting the entries here rather than asking the dictionary, which would lock all of it on every miss.
+        if (Volatile.Read(ref frequencyCount) < MaxRememberedFrequencies && frequencies.TryAdd(term, frequency))
         {
-            frequencies.TryAdd(term, frequency);
+            Interlocked.Increment(ref frequencyCount);
         }
 
         return frequency;

@@ -27,7 +27,7 @@ internal sealed partial class QuestionInterpreter
 
     /// <summary>Words that point back at the person or subject of the previous turn.</summary>
     private static readonly HashSet<string> BackReferences = new(
-        ["he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "that", "this", "there", "same"],
+        ["he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "same"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> MoreWords = new(["else", "more", "another", "other", "others", "further"], StringComparer.Ordinal);
@@ -55,6 +55,7 @@ internal sealed partial class QuestionInterpreter
     private const int MaxCachedTexts = 50_000;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> analyzed = new(StringComparer.Ordinal);
+    private int analyzedCount;
     private readonly Analyzer analyzer;
     private readonly Lexicon lexicon;
     private readonly TypoCorrector corrector;
@@ -189,9 +190,11 @@ internal sealed partial class QuestionInterpreter
         }
 
         var terms = AnalyzeNow(text);
-        if (analyzed.Count < MaxCachedTexts)
+
+        // Counting the entries here rather than asking the dictionary, which would lock all of it on every miss.
+        if (Volatile.Read(ref analyzedCount) < MaxCachedTexts && analyzed.TryAdd(text, terms))
         {
-            analyzed.TryAdd(text, terms);
+            Interlocked.Increment(ref analyzedCount);
         }
 
         return terms;

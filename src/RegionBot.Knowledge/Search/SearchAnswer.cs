@@ -34,7 +34,7 @@ public sealed record SearchContext(
 {
     /// <summary>The context a conversation carries on from an answer.</summary>
     public static SearchContext From(SearchAnswer answer) =>
-        new(answer.Topic, answer.DetectedCountries, answer.Speakers, answer.Hits.Select(h => h.Passage.Id).ToArray());
+        new(answer.Topic, answer.DetectedCountries, answer.Speakers, answer.ShownBefore.Concat(answer.Hits.Select(h => h.Passage.Id)).Distinct(StringComparer.Ordinal).ToArray());
 }
 
 /// <summary>The result of one search: the best passages, or the reason there are none.</summary>
@@ -59,6 +59,9 @@ public sealed record SearchAnswer(
 
     /// <summary>True when the question was completed from the previous turn of the conversation.</summary>
     public bool IsFollowUp { get; init; }
+
+    /// <summary>Passages shown earlier in the conversation that this answer, asked for more, left out.</summary>
+    public IReadOnlyList<string> ShownBefore { get; init; } = [];
 
     /// <summary>True when the question compares countries: the hits hold the best passage for each, in order.</summary>
     public bool IsComparison { get; init; }

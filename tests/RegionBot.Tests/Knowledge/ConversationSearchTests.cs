@@ -90,6 +90,61 @@ public sealed class ConversationSearchTests(ShippedKnowledgeFixture fixture) : I
         Assert.Equal(["trt-kz-8", "trt-tj-1"], answer.Hits.Select(h => h.Passage.Id));
     }
 
+    [Theory]
+    [InlineData("Compare Kazakhstan and Uzbekistan")]
+    [InlineData("Kazakhstan versus Turkmenistan on the Taliban")]
+    [InlineData("How do Kazakhstan and Tajikistan differ on recognising the Taliban?")]
+    public void Comparisons_in_other_words_compare(string question)
+    {
+        var answer = Ask(question);
+
+        Assert.True(answer.IsComparison);
+        Assert.Equal(answer.DetectedCountries, answer.Hits.Select(h => h.Passage.Country));
+    }
+
+    [Fact]
+    public void A_comparison_with_one_side_unanswered_is_answered_as_a_plain_question()
+    {
+        var answer = Ask("Compare the defence budgets of Kazakhstan and Turkmenistan");
+
+        Assert.False(answer.IsComparison);
+        Assert.All(answer.Hits, h => Assert.Equal("Kazakhstan", h.Passage.Country));
+    }
+
+    [Fact]
+    public void What_else_on_its_own_shows_more_of_the_same_speaker_and_never_repeats()
+    {
+        var first = Ask("What did Kazakbaev say?");
+        var second = Ask("What else?", first);
+        var third = Ask("What else?", second);
+
+        var shown = first.Hits.Concat(second.Hits).Concat(third.Hits).Select(h => h.Passage.Id).ToArray();
+        Assert.True(second.HasAnswer);
+        Assert.All(second.Hits, h => Assert.Equal("Ruslan Kazakbaev", h.Passage.Speaker));
+        Assert.Equal(shown.Length, shown.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_question_about_several_countries_is_not_pinned_to_the_previous_one()
+    {
+        var first = Ask("Does Kazakhstan recognise the Taliban?");
+
+        var answer = Ask("Which countries said they would not recognise the Taliban?", first);
+
+        Assert.Contains(answer.Hits, h => h.Passage.Country == "Tajikistan");
+    }
+
+    [Fact]
+    public void A_follow_up_keeps_asking_when()
+    {
+        var first = Ask("When did Turkmenistan's foreign ministry release its statement?");
+
+        var answer = Ask("What about Uzbekistan?", first);
+
+        Assert.StartsWith("when", answer.Topic, StringComparison.Ordinal);
+        Assert.All(answer.Hits, h => Assert.Matches(@"\d|Friday|ago|years|days", h.Passage.Text));
+    }
+
     [Fact]
     public void Close_matches_about_different_countries_ask_which_one_is_meant()
     {

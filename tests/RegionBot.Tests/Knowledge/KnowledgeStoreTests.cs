@@ -177,6 +177,59 @@ public sealed class KnowledgeStoreTests : IDisposable
         Assert.Single(Directory.GetDirectories(options.IndexPath));
     }
 
+    [Fact]
+    public void An_oversized_attribute_is_refused_with_its_line_and_the_old_knowledge_keeps_serving()
+    {
+        using var store = KnowledgeStore.Open(knowledge, options);
+
+        Edit("speaker: Emomali Rahmon", "speaker: " + new string('x', 40_000));
+        var result = store.Reload();
+
+        Assert.False(result.Changed);
+        Assert.Contains(result.Problems, p => p.File == "a.md" && p.Line == 17 && p.Message.Contains("longer than", StringComparison.Ordinal));
+        Assert.True(store.Search(Question).HasAnswer);
+        Assert.Empty(Directory.GetDirectories(options.IndexPath).Where(d => d.Contains(".building", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Replaced_versions_are_deleted_even_when_the_index_path_ends_with_a_separator()
+    {
+        using var store = KnowledgeStore.Open(knowledge, new SearchOptions { IndexPath = options.IndexPath + Path.DirectorySeparatorChar });
+
+        Edit("closed the border crossing", "closed the frontier crossing");
+        store.Reload();
+        Edit("closed the frontier crossing", "closed the border post");
+        store.Reload();
+
+        Assert.Equal([store.Status.IndexFolder], Directory.GetDirectories(options.IndexPath));
+    }
+
+    [Fact]
+    public void Going_back_to_an_earlier_version_keeps_its_folder_while_it_serves()
+    {
+        using var store = KnowledgeStore.Open(knowledge, options);
+        var first = store.Status.IndexFolder;
+
+        Edit("closed the border crossing", "closed the frontier crossing");
+        store.Reload();
+        Edit("closed the frontier crossing", "closed the border crossing");
+        store.Reload();
+
+        Assert.Equal(first, store.Status.IndexFolder);
+        Assert.True(Directory.Exists(first));
+        Assert.Equal("The government closed the border crossing.", store.Search(Question).Hits[0].Passage.Text);
+    }
+
+    [Fact]
+    public void A_disposed_store_refuses_to_reload_or_search()
+    {
+        var store = KnowledgeStore.Open(knowledge, options);
+        store.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => store.Reload());
+        Assert.Throws<ObjectDisposedException>(() => store.Search(Question));
+    }
+
     private void Edit(string find, string replace)
     {
         var file = Path.Combine(knowledge, "a.md");
