@@ -7,7 +7,11 @@ public static class RepositoryLayout
 
     /// <summary>Walks up from <paramref name="start"/> to the folder holding RegionBot.sln.</summary>
     /// <exception cref="DirectoryNotFoundException">No folder above <paramref name="start"/> holds the solution.</exception>
-    public static string FindRoot(string start)
+    public static string FindRoot(string start) =>
+        TryFindRoot(start) ?? throw new DirectoryNotFoundException($"No {SolutionFileName} found in {start} or any folder above it.");
+
+    /// <summary>Walks up from <paramref name="start"/> to the folder holding RegionBot.sln; null when there is none.</summary>
+    public static string? TryFindRoot(string start)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
@@ -17,7 +21,7 @@ public static class RepositoryLayout
             }
         }
 
-        throw new DirectoryNotFoundException($"No {SolutionFileName} found in {start} or any folder above it.");
+        return null;
     }
 
     public static string DefaultKnowledgeDirectory(string root) => Path.Combine(root, "knowledge");

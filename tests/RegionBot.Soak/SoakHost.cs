@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using RegionBot.Configuration;
 
 namespace RegionBot.Soak;
 
@@ -37,19 +38,8 @@ public sealed class SoakHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "RegionBot.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Run the soak inside the RegionBot repository: RegionBot.sln was not found.");
-    }
+    /// <summary>The repository's root, found the way the app finds its own content root.</summary>
+    private static string RepositoryRoot() =>
+        RegionBotHost.FindContentRoot()
+        ?? throw new InvalidOperationException("Run the soak inside the RegionBot repository: appsettings.json and knowledge/ were not found.");
 }

@@ -1,3 +1,5 @@
+using RegionBot.Evaluation;
+
 namespace RegionBot.Benchmarks.Support;
 
 /// <summary>Finds the repository the benchmarks run in, so they measure the real knowledge, questions and app build.</summary>
@@ -17,19 +19,8 @@ public static class RepositoryPaths
     /// written elsewhere with <c>-o</c>). BenchmarkDotNet runs each benchmark from a generated folder below the build
     /// output, so the search walks up.
     /// </summary>
-    private static string FindRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "RegionBot.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"RegionBot.sln was not found above {AppContext.BaseDirectory} or the current directory.");
-    }
+    private static string FindRoot() =>
+        RepositoryLayout.TryFindRoot(AppContext.BaseDirectory)
+        ?? RepositoryLayout.TryFindRoot(Directory.GetCurrentDirectory())
+        ?? throw new InvalidOperationException($"RegionBot.sln was not found above {AppContext.BaseDirectory} or the current directory.");
 }
