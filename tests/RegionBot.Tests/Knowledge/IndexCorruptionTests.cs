@@ -1,4 +1,8 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Knowledge.Search;
 using RegionBot.Tests.Support;
@@ -46,6 +50,30 @@ public sealed class IndexCorruptionTests(IndexCorruptionTests.PristineIndex pris
         Assert.False(store.Status.IndexReused, $"the index with a damaged {fileType} file was reused");
         Assert.Equal(pristine.Answers, PristineIndex.Ask(store));
         Assert.Contains(log.Warnings, w => w.Contains(folder, StringComparison.Ordinal) && w.Contains("rebuilding", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_bot_starts_healthy_on_a_damaged_index_and_answers_as_before()
+    {
+        // The reproduction of the report: random bytes in the middle of the postings file stopped every start.
+        var folder = pristine.CopyTo(indexes.Path);
+        Damage(Directory.GetFiles(folder, "*.doc").Single(), "overwrite the middle", new Random(309));
+        await using var factory = new RegionBotFactory().With("RegionBot:IndexPath", indexes.Path);
+        using var client = factory.CreateClient();
+
+        using var health = await client.GetAsync("/healthz");
+        using var reply = await client.PostAsync(
+            BotEndpoints.MessagesPath,
+            ActivityJson.Content(ActivityJson.Message(PristineIndex.Questions[0], deliveryMode: "expectReplies")));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+        Assert.Equal("ok", body.RootElement.GetProperty("status").GetString());
+        var store = factory.Services.GetRequiredService<KnowledgeStore>();
+        Assert.False(store.Status.IndexReused);
+        var text = (string)ActivityJson.Replies(await reply.Content.ReadAsStringAsync()).Single(r => (string)r["type"]! == "message")["text"]!;
+        var best = store.Knowledge.Passages.Single(p => p.Id == pristine.Answers[0][0]);
+        Assert.Contains(best.Text, text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,7 +194,7 @@ public sealed class IndexCorruptionTests(IndexCorruptionTests.PristineIndex pris
     /// <summary>The index of the shipped knowledge as first built, and the answers it gives.</summary>
     public sealed class PristineIndex : IDisposable
     {
-        private static readonly string[] Questions =
+        public static readonly string[] Questions =
         [
             "Does Kazakhstan recognise the Taliban?",
             "What is Tashkent doing about refugees?",
