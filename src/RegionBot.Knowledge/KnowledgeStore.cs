@@ -80,6 +80,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
 
         var root = string.IsNullOrWhiteSpace(options.IndexPath) ? IndexStorage.DefaultRoot(directory) : Path.GetFullPath(options.IndexPath);
         var storage = new IndexStorage(root, logger);
+        storage.RemoveAbandonedBuilds();
         var snapshot = KnowledgeSnapshot.Open(result.Knowledge!, storage, options);
         logger.LogInformation(
             "Loaded {PassageCount} passages from {SourceCount} sources in {KnowledgeDirectory}; index {IndexState} in {IndexFolder}",
@@ -184,6 +185,11 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     {
         lock (reloading)
         {
+            if (disposed)
+            {
+                return;
+            }
+
             disposed = true;
             current.Retire(storage: null);
         }
@@ -204,16 +210,16 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         }
     }
 
-    /// <summary>One version of the knowledge with its index, shared by the searches that run on it.</summary>
+    /// <summary>
+    /// One immutable version of the knowledge with its index and searcher, shared by the searches that run on it. Who
+    /// uses it is counted once, by the index reader's own reference count: the store holds one reference while the
+    /// snapshot is current, each search holds another.
+    /// </summary>
     private sealed class KnowledgeSnapshot
     {
         private readonly PassageIndex index;
         private readonly DateTimeOffset loadedAt = DateTimeOffset.UtcNow;
-
-        // One reference is the store's own while the snapshot is current; each search holds another.
-        private int references = 1;
-        private int retired;
-        private IndexStorage? deleteFrom;
+        private volatile IndexStorage? deleteFrom;
 
         private KnowledgeSnapshot(KnowledgeBase knowledge, PassageIndex index, PassageSearcher searcher, string folder, bool reused)
         {
@@ -235,11 +241,13 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         public static KnowledgeSnapshot Open(KnowledgeBase knowledge, IndexStorage storage, SearchOptions options)
         {
             var analyzer = new PassageAnalyzer();
-            var (index, folder, reused) = storage.OpenOrBuild(knowledge, analyzer);
+            KnowledgeSnapshot? opened = null;
+            var (index, folder, reused) = storage.OpenOrBuild(knowledge, analyzer, closed: () => opened?.Closed());
             try
             {
                 var searcher = new PassageSearcher(knowledge, index, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), options);
-                return new KnowledgeSnapshot(knowledge, index, searcher, folder, reused);
+                opened = new KnowledgeSnapshot(knowledge, index, searcher, folder, reused);
+                return opened;
             }
             catch
             {
@@ -258,37 +266,10 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
                 LastError = error,
             };
 
-        public bool TryAcquire()
-        {
-            while (true)
-            {
-                var count = Volatile.Read(ref references);
-                if (count == 0)
-                {
-                    return false;
-                }
+        /// <summary>Takes a reference for one search; false once the snapshot has been retired and its last search has ended.</summary>
+        public bool TryAcquire() => index.TryAcquire();
 
-                if (Interlocked.CompareExchange(ref references, count + 1, count) == count)
-                {
-                    return true;
-                }
-            }
-        }
-
-        public void Release()
-        {
-            if (Interlocked.Decrement(ref references) == 0)
-            {
-                try
-                {
-                    index.Dispose();
-                }
-                finally
-                {
-                    deleteFrom?.Remove(IndexFolder);
-                }
-            }
-        }
+        public void Release() => index.Release();
 
         /// <summary>
         /// Gives up the store's reference: the index closes when the last search on it ends, and with a storage
@@ -296,11 +277,10 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         /// </summary>
         public void Retire(IndexStorage? storage)
         {
-            if (Interlocked.Exchange(ref retired, 1) == 0)
-            {
-                deleteFrom = storage;
-                Release();
-            }
+            deleteFrom = storage;
+            index.Dispose();
         }
+
+        private void Closed() => deleteFrom?.Remove(IndexFolder);
     }
 }
