@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RegionBot.Knowledge.Indexing;
+using RegionBot.Knowledge.Languages;
 using RegionBot.Knowledge.Loading;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
@@ -153,7 +154,12 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         var snapshot = AcquireCurrent();
         try
         {
-            var answer = snapshot.Searcher.Search(question ?? string.Empty, context, cancellationToken);
+            // A question in Russian is searched for the English words it reads as; the answer keeps the user's words.
+            question ??= string.Empty;
+            var readAs = RussianQuestionReader.Default.Read(question);
+            var answer = readAs is null
+                ? snapshot.Searcher.Search(question, context, cancellationToken)
+                : snapshot.Searcher.Search(readAs, context, cancellationToken) with { Question = question, ReadAs = readAs };
             logger.LogDebug(
                 "Searched {QuestionLength} characters: {HitCount} passages, no-answer reason {NoAnswerReason}",
                 answer.Question.Length,
@@ -173,7 +179,11 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         var snapshot = AcquireCurrent();
         try
         {
-            return snapshot.Searcher.Explain(question ?? string.Empty);
+            question ??= string.Empty;
+            var readAs = RussianQuestionReader.Default.Read(question);
+            return readAs is null
+                ? snapshot.Searcher.Explain(question)
+                : $"Read from Russian as: {readAs}{Environment.NewLine}{snapshot.Searcher.Explain(readAs)}";
         }
         finally
         {

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using RegionBot.Knowledge.Indexing;
+using RegionBot.Knowledge.Languages;
 using RegionBot.Knowledge.Model;
 
 namespace RegionBot.Knowledge.Search;
@@ -128,8 +129,10 @@ internal sealed partial class QuestionInterpreter
             }
             else if (Analyze(words[i]) is { Count: > 0 } terms && !genericStems.Contains(Key(terms)))
             {
+                // A Russian word the bilingual lexicon did not know counts as an English word the knowledge never
+                // uses would: part of the question, but no name the answer must contain.
                 var kind = topicStems.Contains(Key(terms)) ? ConceptKind.Topic
-                    : corrector.IsWord(words[i]) ? ConceptKind.Words
+                    : corrector.IsWord(words[i]) || RussianText.IsCyrillic(words[i]) ? ConceptKind.Words
                     : ConceptKind.Foreign;
                 found.Concepts.Add(new Concept(words[i], [terms], kind));
             }

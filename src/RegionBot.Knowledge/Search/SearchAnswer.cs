@@ -54,6 +54,12 @@ public sealed record SearchAnswer(
     /// </summary>
     public string? Topic { get; init; }
 
+    /// <summary>
+    /// The English words a question in Russian was read as and searched for ("recognise Kazakhstan taliban"); null
+    /// when the question was searched as written.
+    /// </summary>
+    public string? ReadAs { get; init; }
+
     /// <summary>The speakers the question is about, named or carried over from the conversation.</summary>
     public IReadOnlyList<string> Speakers { get; init; } = [];
 

@@ -1,0 +1,147 @@
+using System.Reflection;
+
+namespace RegionBot.Knowledge.Languages;
+
+/// <summary>
+/// The bilingual lexicon: Russian words and phrases with the English words the search knows for them, read from
+/// Search/Lexicon/russian-names.txt (countries, places, people, groups) and russian-words.txt (the field's words and
+/// the words that shape a question). Words are compared by their Snowball stems, so one form covers its cases.
+/// </summary>
+internal sealed class RussianLexicon
+{
+    /// <summary>The longest phrase, in words, the lexicon holds or a question is matched against.</summary>
+    public const int MaxPhraseWords = 5;
+
+    /// <summary>The English side that drops the Russian words: they carry nothing the search could use.</summary>
+    public const string Dropped = "-";
+
+    /// <summary>Words shorter than this are compared as written, not by stem: the stems of short words collide.</summary>
+    private const int MinStemmedLength = 4;
+
+    /// <summary>Typos are forgiven only in words at least this long; in shorter ones one letter changes the word.</summary>
+    private const int MinTypoLength = 5;
+
+    private static readonly string[] Files = ["russian-names", "russian-words"];
+
+    private readonly Dictionary<string, string> readings = new(StringComparer.Ordinal);
+    private readonly HashSet<string> names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> singleWords = new(StringComparer.Ordinal);
+
+    private RussianLexicon(IEnumerable<(string File, int Line, string English, string Russian)> entries)
+    {
+        foreach (var (file, _, english, russian) in entries)
+        {
+            var words = RussianText.Words(russian).ToArray();
+            if (words.Length is 0 or > MaxPhraseWords)
+            {
+                continue;
+            }
+
+            var key = Key(words);
+            readings[key] = readings.TryGetValue(key, out var known) ? Merge(known, english) : english;
+            if (string.Equals(file, "russian-names", StringComparison.Ordinal))
+            {
+                names.Add(key);
+            }
+
+            if (words.Length == 1)
+            {
+                var surface = RussianText.Normalize(words[0]);
+                if (surface.Length >= MinTypoLength)
+                {
+                    singleWords[surface] = singleWords.TryGetValue(surface, out var other) ? Merge(other, english) : english;
+                }
+            }
+        }
+    }
+
+    public static RussianLexicon Default { get; } = new(Files.SelectMany(ReadEntries));
+
+    /// <summary>How many Russian words and phrases the lexicon holds (after stemming has merged their forms).</summary>
+    public int Count => readings.Count;
+
+    /// <summary>The key a word is looked up by: its stem, or the word itself when it is short or not Cyrillic.</summary>
+    public static string WordKey(string word)
+    {
+        var normalized = RussianText.Normalize(word);
+        return normalized.Length < MinStemmedLength || !RussianText.IsCyrillic(normalized)
+            ? "=" + normalized
+            : RussianStemAnalyzer.Default.Stem(normalized);
+    }
+
+    /// <summary>The key of a phrase: its words' keys in order.</summary>
+    public static string Key(IEnumerable<string> words) => string.Join(' ', words.Select(WordKey));
+
+    /// <summary>The English reading of a Russian word or phrase, given by its key; <see cref="Dropped"/> for words that carry nothing.</summary>
+    public bool TryRead(string key, out string english, out bool isName)
+    {
+        isName = names.Contains(key);
+        return readings.TryGetValue(key, out english!);
+    }
+
+    /// <summary>
+    /// The reading of a word one typo away (a letter added, dropped, changed or two swapped) from exactly one
+    /// reading of the lexicon, compared both as written and by stem; null when there is none or it is ambiguous.
+    /// </summary>
+    public string? Closest(string word)
+    {
+        var surface = RussianText.Normalize(word);
+        if (surface.Length < MinTypoLength || !RussianText.IsCyrillic(surface))
+        {
+            return null;
+        }
+
+        var stem = RussianStemAnalyzer.Default.Stem(surface);
+        var found = singleWords
+            .Where(entry => Edits.WithinOne(surface, entry.Key))
+            .Select(entry => entry.Value)
+            .Concat(readings
+                .Where(entry => entry.Key.Length >= MinStemmedLength && entry.Key[0] != '=' && !entry.Key.Contains(' ', StringComparison.Ordinal)
+                    && Edits.WithinOne(stem, entry.Key))
+                .Select(entry => entry.Value))
+            .Where(english => english != Dropped)
+            .Distinct(StringComparer.Ordinal)
+            .Take(2)
+            .ToArray();
+        return found.Length == 1 ? found[0] : null;
+    }
+
+    /// <summary>Two lines listing the same Russian form: both English readings are searched; a dropped one gives way.</summary>
+    private static string Merge(string known, string english) =>
+        known == english || english == Dropped ? known
+        : known == Dropped ? english
+        : $"{known} {english}";
+
+    private static IEnumerable<(string File, int Line, string English, string Russian)> ReadEntries(string file)
+    {
+        var resource = $"RegionBot.Knowledge.Lexicon.{file}.txt";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The lexicon resource {resource} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var entries = new List<(string, int, string, string)>();
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                throw new InvalidDataException($"{file}.txt:{number}: expected \"english: russian, russian, ...\".");
+            }
+
+            var english = trimmed[..colon].Trim();
+            foreach (var russian in trimmed[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                entries.Add((file, number, english, russian));
+            }
+        }
+
+        return entries;
+    }
+}

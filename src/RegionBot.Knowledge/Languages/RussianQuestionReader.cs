@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+
+namespace RegionBot.Knowledge.Languages;
+
+/// <summary>
+/// Reads a Russian question as the English words the search understands, with no translation service: each word or
+/// phrase is looked up in the bilingual lexicon by its stems, the longest phrase first; a word one typo away from a
+/// single lexicon entry is read as that entry. Latin words and numbers are kept as written ("что сказал Tokayev").
+/// A Russian word the lexicon does not know is kept as it is, so the search counts it as a word of the question it
+/// cannot find, as it does an English word the knowledge never uses; one capitalised inside a sentence is most
+/// likely a name, and is transliterated so that the search treats it as one ("Жапаров" → "zhaparov").
+/// </summary>
+internal sealed class RussianQuestionReader
+{
+    private readonly RussianLexicon lexicon;
+
+    public RussianQuestionReader(RussianLexicon lexicon)
+    {
+        this.lexicon = lexicon;
+    }
+
+    public static RussianQuestionReader Default { get; } = new(RussianLexicon.Default);
+
+    /// <summary>The English reading of a question with Cyrillic words in it; null when it has none, so it is read as written.</summary>
+    public string? Read(string question)
+    {
+        if (!question.Any(RussianText.IsCyrillic))
+        {
+            return null;
+        }
+
+        var words = RussianText.Words(question).ToArray();
+        var keys = words.Select(RussianLexicon.WordKey).ToArray();
+        var english = new List<string>();
+        for (var start = 0; start < words.Length;)
+        {
+            var matched = 0;
+            for (var length = Math.Min(RussianLexicon.MaxPhraseWords, words.Length - start); length >= 1 && matched == 0; length--)
+            {
+                if (lexicon.TryRead(string.Join(' ', keys, start, length), out var reading, out _))
+                {
+                    if (reading != RussianLexicon.Dropped)
+                    {
+                        english.Add(reading);
+                    }
+
+                    matched = length;
+                }
+            }
+
+            if (matched == 0)
+            {
+                english.Add(Unknown(words, start));
+                matched = 1;
+            }
+
+            start += matched;
+        }
+
+        return string.Join(' ', english);
+    }
+
+    private string Unknown(string[] words, int index)
+    {
+        var word = words[index];
+        if (!RussianText.IsCyrillic(word))
+        {
+            return word;
+        }
+
+        if (lexicon.Closest(word) is { } close)
+        {
+            return close;
+        }
+
+        var capitalised = index > 0 && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower);
+        return capitalised ? Transliterate(word) : RussianText.Normalize(word);
+    }
+
+    private static string Transliterate(string word)
+    {
+        var builder = new StringBuilder(word.Length + 4);
+        foreach (var c in RussianText.Normalize(word))
+        {
+            builder.Append(c switch
+            {
+                'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'д' => "d", 'е' => "e", 'ж' => "zh", 'з' => "z",
+                'и' => "i", 'й' => "y", 'к' => "k", 'л' => "l", 'м' => "m", 'н' => "n", 'о' => "o", 'п' => "p",
+                'р' => "r", 'с' => "s", 'т' => "t", 'у' => "u", 'ф' => "f", 'х' => "kh", 'ц' => "ts", 'ч' => "ch",
+                'ш' => "sh", 'щ' => "shch", 'ъ' => string.Empty, 'ы' => "y", 'ь' => string.Empty, 'э' => "e",
+                'ю' => "yu", 'я' => "ya",
+                _ => c.ToString(CultureInfo.InvariantCulture),
+            });
+        }
+
+        return builder.ToString();
+    }
+}
