@@ -86,7 +86,7 @@ public static class LanguageDetector
                 {
                     cyrillicForeign += 2;
                 }
-                else if (russianLexicon.TryRead(RussianLexicon.WordKey(word), out _, out var isName))
+                else if (russianLexicon.TryReadWord(word, out _, out var isName))
                 {
                     // Names are shared by every language of the region: "Казахстан" says nothing about the language.
                     russian += isName ? 0 : 1;

@@ -15,6 +15,9 @@ internal sealed class RussianLexicon
     /// <summary>The English side that drops the Russian words: they carry nothing the search could use.</summary>
     public const string Dropped = "-";
 
+    /// <summary>Marks a form of the lexicon that matches only as written, and the keys of words compared as written.</summary>
+    private const char ExactMarker = '=';
+
     /// <summary>Words shorter than this are compared as written, not by stem: the stems of short words collide.</summary>
     private const int MinStemmedLength = 4;
 
@@ -31,13 +34,14 @@ internal sealed class RussianLexicon
     {
         foreach (var (file, _, english, russian) in entries)
         {
-            var words = RussianText.Words(russian).ToArray();
+            var exact = russian.StartsWith(ExactMarker);
+            var words = RussianText.Words(exact ? russian[1..] : russian).ToArray();
             if (words.Length is 0 or > MaxPhraseWords)
             {
                 continue;
             }
 
-            var key = Key(words);
+            var key = exact ? string.Join(' ', words.Select(ExactKey)) : Key(words);
             readings[key] = readings.TryGetValue(key, out var known) ? Merge(known, english) : english;
             if (string.Equals(file, "russian-names", StringComparison.Ordinal))
             {
@@ -60,12 +64,15 @@ internal sealed class RussianLexicon
     /// <summary>How many Russian words and phrases the lexicon holds (after stemming has merged their forms).</summary>
     public int Count => readings.Count;
 
+    /// <summary>The key of a word compared as written.</summary>
+    public static string ExactKey(string word) => ExactMarker + RussianText.Normalize(word);
+
     /// <summary>The key a word is looked up by: its stem, or the word itself when it is short or not Cyrillic.</summary>
     public static string WordKey(string word)
     {
         var normalized = RussianText.Normalize(word);
         return normalized.Length < MinStemmedLength || !RussianText.IsCyrillic(normalized)
-            ? "=" + normalized
+            ? ExactMarker + normalized
             : RussianStemAnalyzer.Default.Stem(normalized);
     }
 
@@ -78,6 +85,10 @@ internal sealed class RussianLexicon
         isName = names.Contains(key);
         return readings.TryGetValue(key, out english!);
     }
+
+    /// <summary>The English reading of one word: as written first, then by its stem.</summary>
+    public bool TryReadWord(string word, out string english, out bool isName) =>
+        TryRead(ExactKey(word), out english, out isName) || TryRead(WordKey(word), out english, out isName);
 
     /// <summary>
     /// The reading of a word one typo away (a letter added, dropped, changed or two swapped) from exactly one
@@ -96,7 +107,7 @@ internal sealed class RussianLexicon
             .Where(entry => Edits.WithinOne(surface, entry.Key))
             .Select(entry => entry.Value)
             .Concat(readings
-                .Where(entry => entry.Key.Length >= MinStemmedLength && entry.Key[0] != '=' && !entry.Key.Contains(' ', StringComparison.Ordinal)
+                .Where(entry => entry.Key.Length >= MinStemmedLength && entry.Key[0] != ExactMarker && !entry.Key.Contains(' ', StringComparison.Ordinal)
                     && Edits.WithinOne(stem, entry.Key))
                 .Select(entry => entry.Value))
             .Where(english => english != Dropped)
@@ -108,7 +119,7 @@ internal sealed class RussianLexicon
 
     /// <summary>Two lines listing the same Russian form: both English readings are searched; a dropped one gives way.</summary>
     private static string Merge(string known, string english) =>
-        known == english || english == Dropped ? known
+        english == Dropped || $" {known} ".Contains($" {english} ", StringComparison.Ordinal) ? known
         : known == Dropped ? english
         : $"{known} {english}";
 

@@ -38,7 +38,10 @@ internal sealed class RussianQuestionReader
             var matched = 0;
             for (var length = Math.Min(RussianLexicon.MaxPhraseWords, words.Length - start); length >= 1 && matched == 0; length--)
             {
-                if (lexicon.TryRead(string.Join(' ', keys, start, length), out var reading, out _))
+                var found = length == 1
+                    ? lexicon.TryReadWord(words[start], out var reading, out _)
+                    : lexicon.TryRead(string.Join(' ', keys, start, length), out reading, out _);
+                if (found)
                 {
                     if (reading != RussianLexicon.Dropped)
                     {
