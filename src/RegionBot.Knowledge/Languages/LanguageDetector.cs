@@ -49,6 +49,12 @@ public static class LanguageDetector
             return Language.English;
         }
 
+        // Names alone say nothing of the language, but written in Cyrillic they are most likely Russian.
+        if (evidence.CyrillicOnly)
+        {
+            return Language.Russian;
+        }
+
         if (previous is Language.English or Language.Russian)
         {
             return previous.Value;
@@ -57,7 +63,7 @@ public static class LanguageDetector
         return locale is not null && locale.StartsWith("ru", StringComparison.OrdinalIgnoreCase) ? Language.Russian : Language.English;
     }
 
-    private readonly record struct Evidence(double English, double Russian, bool Unsupported);
+    private readonly record struct Evidence(double English, double Russian, bool Unsupported, bool CyrillicOnly = false);
 
     private static Evidence Weigh(string text)
     {
@@ -123,7 +129,7 @@ public static class LanguageDetector
         // Another language needs clear evidence, more than English or Russian has in the same text.
         var unsupported = (cyrillicForeign >= 2 && cyrillicForeign > russian + english)
             || (latinForeign >= 2 && latinForeign > english + russian);
-        return new Evidence(english, russian, unsupported);
+        return new Evidence(english, russian, unsupported, cyrillic > 0 && latin == 0);
     }
 
     private const int WordSplitterLimit = 1000;

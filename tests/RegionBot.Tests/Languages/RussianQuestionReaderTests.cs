@@ -1,0 +1,143 @@
+using RegionBot.Knowledge.Languages;
+
+namespace RegionBot.Tests.Languages;
+
+/// <summary>The Russian analyzer and the bilingual lexicon: how Russian questions are read as the search's English words.</summary>
+public sealed class RussianQuestionReaderTests
+{
+    private static string Read(string question) => RussianQuestionReader.Default.Read(question) ?? string.Empty;
+
+    private static string[] Words(string question) => Read(question).Split(' ');
+
+    [Theory]
+    [InlineData("Казахстан", "казахста")]
+    [InlineData("Казахстана", "казахста")]
+    [InlineData("талибов", "талиб")]
+    [InlineData("талибами", "талиб")]
+    [InlineData("признаёт", "призна")]
+    [InlineData("признает", "призна")]
+    public void The_analyzer_stems_every_case_of_a_word_alike(string word, string stem) =>
+        Assert.Equal(stem, RussianStemAnalyzer.Default.Stem(word));
+
+    [Fact]
+    public void The_analyzer_reads_a_text_into_stems()
+    {
+        Assert.Equal(["призна", "ли", "казахста", "талиб"], RussianStemAnalyzer.Default.Analyze("Признаёт ли Казахстан талибов?"));
+    }
+
+    [Theory]
+    [InlineData("Казахстан", "Kazakhstan")]
+    [InlineData("Казахстана", "Kazakhstan")]
+    [InlineData("Казахстану", "Kazakhstan")]
+    [InlineData("Казахстаном", "Kazakhstan")]
+    [InlineData("Казахстане", "Kazakhstan")]
+    [InlineData("казахский", "kazakh")]
+    [InlineData("казахского", "kazakh")]
+    [InlineData("казахстанцы", "kazakh")]
+    [InlineData("Узбекистаном", "Uzbekistan")]
+    [InlineData("узбекские", "uzbek")]
+    [InlineData("Таджикистане", "Tajikistan")]
+    [InlineData("таджикских", "tajik")]
+    [InlineData("Кыргызстана", "Kyrgyzstan")]
+    [InlineData("Киргизии", "Kyrgyzstan")]
+    [InlineData("кыргызской", "kyrgyz")]
+    [InlineData("Туркменистаном", "Turkmenistan")]
+    [InlineData("Туркмении", "Turkmenistan")]
+    [InlineData("туркменские", "turkmen")]
+    [InlineData("Астане", "Astana")]
+    [InlineData("Нур-Султан", "Astana")]
+    [InlineData("Нурсултан", "Astana")]
+    [InlineData("Нур-Султане", "Astana")]
+    [InlineData("Ташкенте", "Tashkent")]
+    [InlineData("Душанбе", "Dushanbe")]
+    [InlineData("Бишкеке", "Bishkek")]
+    [InlineData("Ашхабада", "Ashgabat")]
+    [InlineData("Токаева", "Tokayev")]
+    [InlineData("Мирзиёевым", "Mirziyoyev")]
+    [InlineData("Мирзиеева", "Mirziyoyev")]
+    [InlineData("Рахмону", "Rahmon")]
+    [InlineData("Казакбаева", "Kazakbaev")]
+    [InlineData("Рахметуллина", "Rakhmetullin")]
+    [InlineData("Барадаром", "Baradar")]
+    [InlineData("Путиным", "Putin")]
+    [InlineData("Руденко", "Rudenko")]
+    [InlineData("Куреши", "Qureshi")]
+    [InlineData("талибы", "taliban")]
+    [InlineData("Талибана", "taliban")]
+    [InlineData("Алма-Ате", "Almaty")]
+    [InlineData("Касым-Жомарт Токаев", "Kassym-Jomart")]
+    [InlineData("«Исламский эмират»", "islamic emirate")]
+    [InlineData("Исламского эмирата", "islamic emirate")]
+    [InlineData("ИГИЛ", "daesh")]
+    [InlineData("ДАИШ", "daesh")]
+    [InlineData("ИГ-Хорасан", "is-k")]
+    public void Names_are_read_in_every_case(string russian, string english) =>
+        Assert.StartsWith(english, Read(russian), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("признание", "recognise")]
+    [InlineData("правительства", "government")]
+    [InlineData("границе", "border")]
+    [InlineData("мосту", "bridge")]
+    [InlineData("беженцев", "refugees")]
+    [InlineData("войска", "troops")]
+    [InlineData("учениях", "exercises")]
+    [InlineData("терроризма", "terrorism")]
+    [InlineData("гуманитарной помощи", "humanitarian aid")]
+    [InlineData("посольств", "embassies")]
+    [InlineData("воздушное пространство", "airspace")]
+    [InlineData("КПП", "checkpoint")]
+    [InlineData("пункты пропуска", "checkpoint")]
+    public void The_fields_words_are_read_as_the_searchs_english(string russian, string english) =>
+        Assert.Equal(english, Read(russian));
+
+    [Fact]
+    public void A_question_keeps_its_shape_so_follow_ups_work()
+    {
+        Assert.Equal("and Tajikistan", Read("а Таджикистан?"));
+        Assert.Equal(["what", "else", "he", "said"], Words("что ещё он сказал?"));
+        Assert.StartsWith("what about", Read("а что насчёт Туркменистана?"), StringComparison.Ordinal);
+        Assert.Contains("compare", Words("сравни Казахстан и Таджикистан"));
+        Assert.Contains("how many", Read("сколько беженцев"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("признает", "признаёт")]
+    [InlineData("Мирзиеев", "Мирзиёев")]
+    [InlineData("Казахтан", "Казахстан")]
+    [InlineData("Узбекистна", "Узбекистана")]
+    [InlineData("талибнов", "талибов")]
+    [InlineData("Токаевв", "Токаев")]
+    [InlineData("беженцвев", "беженцев")]
+    public void Yo_spellings_and_single_typos_are_tolerated(string typed, string meant) =>
+        Assert.Equal(Read(meant), Read(typed));
+
+    [Fact]
+    public void Latin_words_and_numbers_are_kept_as_written()
+    {
+        Assert.Equal(["what", "said", "Tokayev", "about", "Taliban"], Words("что сказал Tokayev про Taliban"));
+        Assert.Contains("25", Words("что было 25 августа"));
+    }
+
+    [Fact]
+    public void Unknown_words_are_kept_and_an_unknown_name_is_transliterated()
+    {
+        Assert.Contains("пирога", Words("рецепт вкусного пирога"));
+        Assert.Contains("zhaparov", Words("что сказал Жапаров о талибах"));
+    }
+
+    [Fact]
+    public void Text_without_cyrillic_is_not_read()
+    {
+        Assert.Null(RussianQuestionReader.Default.Read("Does Kazakhstan recognise the Taliban?"));
+        Assert.Null(RussianQuestionReader.Default.Read(string.Empty));
+    }
+
+    [Fact]
+    public void Every_lexicon_entry_reads_as_words_the_english_search_can_use()
+    {
+        Assert.True(RussianLexicon.Default.Count > 500);
+        Assert.Equal("Kazakhstan", Read("Казахстан"));
+        Assert.Empty(Read("ли же бы"));
+    }
+}
