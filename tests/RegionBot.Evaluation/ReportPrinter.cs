@@ -29,8 +29,20 @@ public static class ReportPrinter
         output.WriteLine(Invariant(
             $"False abstention: {report.FalseAbstentionCount}{ReasonBreakdown(report)}  answerable questions that got no answer"));
         output.WriteLine(Invariant(
-            $"Targets: top-1 >= {report.Targets.Top1Accuracy:0.00}, recall@3 >= {report.Targets.RecallAt3:0.00}, abstention >= {report.Targets.AbstentionRate:0.00}"));
+            $"Targets: top-1 >= {report.Targets.Top1Accuracy:0.00}, recall@3 >= {report.Targets.RecallAt3:0.00}, abstention >= {report.Targets.AbstentionRate:0.00}, false no-answer <= {report.Targets.FalseNoAnswerRate:0.00}"));
         output.WriteLine(report.TargetsMet ? "Targets: met" : $"Targets: missed ({string.Join(", ", report.MissedTargets)})");
+    }
+
+    /// <summary>One line per search mode: the lexical leg alone, the semantic leg alone, and the hybrid the bot uses.</summary>
+    public static void PrintComparison(IReadOnlyList<(string Mode, EvaluationReport Report)> reports, TextWriter output)
+    {
+        output.WriteLine("| search | top-1 | recall@3 | false no-answer | abstention |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var (mode, report) in reports)
+        {
+            output.WriteLine(Invariant(
+                $"| {mode} | {report.Top1Accuracy:0.000} | {report.RecallAt3:0.000} | {report.FalseNoAnswerRate:0.000} ({report.FalseAbstentionCount}/{report.AnswerableCount}) | {report.AbstentionRate:0.000} ({report.AbstainedCount}/{report.UnanswerableCount}) |"));
+        }
     }
 
     private static void PrintResult(QuestionResult result, TextWriter output)
