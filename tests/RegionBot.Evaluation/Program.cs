@@ -51,10 +51,20 @@ public static class EvaluationProgram
             var reports = new[] { ("lexical only", SearchMode.Lexical), ("semantic only", SearchMode.Semantic), ("hybrid", SearchMode.Hybrid) }
                 .Select(mode => (mode.Item1, new Evaluator((question, token) => store.Search(question, null, mode.Item2, token)).Evaluate(questions)))
                 .ToArray();
-            var report = reports[^1].Item2;
-            ReportPrinter.Print(report, Console.Out, arguments.Verbose);
+            // The targets hold for the main set; a section (the paraphrases) is measured beside it, to show what meaning adds.
+            var report = reports[^1].Item2 with { Results = reports[^1].Item2.Results.Where(r => r.Question.Section is null).ToArray() };
+            ReportPrinter.Print(reports[^1].Item2 with { Results = reports[^1].Item2.Results.Where(r => r.IsFailure || arguments.Verbose).ToArray() }, Console.Out, arguments.Verbose, figures: false);
+            ReportPrinter.Print(report, Console.Out, verbose: false, failures: false);
             Console.WriteLine();
             ReportPrinter.PrintComparison(reports, Console.Out);
+            foreach (var section in questions.Select(q => q.Section).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                Console.WriteLine();
+                Console.WriteLine($"Section '{section}':");
+                ReportPrinter.PrintComparison(
+                    reports.Select(r => (r.Item1, r.Item2 with { Results = r.Item2.Results.Where(x => x.Question.Section == section).ToArray() })).ToArray(),
+                    Console.Out);
+            }
             if (store.Status.Semantic is { Ready: false } semantic)
             {
                 Console.WriteLine($"The passage vectors are not available ({semantic.Error ?? "not ready"}): semantic and hybrid figures are lexical.");

@@ -5,10 +5,12 @@ namespace RegionBot.Evaluation;
 /// <summary>Writes an evaluation report for a person reading a terminal or a CI log.</summary>
 public static class ReportPrinter
 {
-    public static void Print(EvaluationReport report, TextWriter output, bool verbose)
+    /// <param name="failures">Whether to list the failing questions (every question when <paramref name="verbose"/>).</param>
+    /// <param name="figures">Whether to print the figures and targets.</param>
+    public static void Print(EvaluationReport report, TextWriter output, bool verbose, bool failures = true, bool figures = true)
     {
         var details = verbose ? report.Results : report.Failures.ToList();
-        if (details.Count > 0)
+        if (failures && details.Count > 0)
         {
             output.WriteLine(verbose ? "Results:" : "Failures:");
             foreach (var result in details)
@@ -17,6 +19,11 @@ public static class ReportPrinter
             }
 
             output.WriteLine();
+        }
+
+        if (!figures)
+        {
+            return;
         }
 
         output.WriteLine(Invariant($"Questions: {report.AnswerableCount} answerable, {report.UnanswerableCount} unanswerable"));

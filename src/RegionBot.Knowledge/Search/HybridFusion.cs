@@ -1,11 +1,13 @@
 namespace RegionBot.Knowledge.Search;
 
 /// <summary>
-/// Makes one ranking and one confidence of the two legs. The ranking is reciprocal-rank fusion. The confidence stays
-/// the lexical one — the share of the question's weighted concepts a passage covers — except where the two legs
-/// agree: a passage the semantic leg ranks at the top and the lexical leg also found with some of the question
-/// covered gets part of what it leaves uncovered vouched for by meaning. Similarity alone never makes an answer: a
-/// passage the lexical leg did not find, or found covering nothing, keeps no confidence.
+/// Makes one ranking and one confidence of the two legs. The confidence stays the lexical one — the share of the
+/// question's weighted concepts a passage covers — except where the two legs agree: a passage the semantic leg ranks
+/// first or second and the lexical leg also found among its first five, covering part of the question, gets part of
+/// what it leaves uncovered vouched for by meaning. Similarity alone never makes an answer: a passage the lexical leg
+/// did not find, or found covering nothing, keeps no confidence, however close its meaning; and no bare cosine
+/// threshold is used, since out-of-scope questions reach the same cosines as answerable ones. Passages are ordered by
+/// fused confidence, then by reciprocal-rank fusion of the two legs' ranks.
 /// </summary>
 internal static class HybridFusion
 {
@@ -13,7 +15,7 @@ internal static class HybridFusion
     private const float RankConstant = 3f;
 
     /// <summary>The share of a passage's uncovered part that agreement vouches for, by semantic rank (1, 2).</summary>
-    private static readonly float[] AgreementByRank = [0.6f, 0.35f];
+    private static readonly float[] AgreementByRank = [0.5f, 0.3f];
 
     /// <summary>The lexical leg must rank the passage at least this high for the legs to agree on it.</summary>
     private const int AgreementLexicalDepth = 5;
@@ -45,7 +47,12 @@ internal static class HybridFusion
             fused.Add(new FusedCandidate(candidate.Passage, null, 0, 0, candidate.Rank, candidate.Cosine, 0, Reciprocal(candidate.Rank)));
         }
 
-        return fused.OrderByDescending(f => f.Score).ThenByDescending(f => f.LexicalScore).ToList();
+        // Confidences are compared to two decimals, so that a hair's difference in coverage leaves the order to the ranks.
+        return fused
+            .OrderByDescending(f => MathF.Round(f.Confidence, 2))
+            .ThenByDescending(f => f.Score)
+            .ThenByDescending(f => f.LexicalScore)
+            .ToList();
     }
 
     /// <summary>The lexical leg alone: its own order and confidence.</summary>

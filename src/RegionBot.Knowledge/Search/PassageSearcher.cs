@@ -18,10 +18,13 @@ internal sealed class PassageSearcher
     private const int MaxChoices = 4;
 
     /// <summary>
-    /// A lexical answer covering at least this share of the question is certain enough: the semantic leg, which costs
-    /// the model's time to embed the question, is skipped.
+    /// A lexical answer covering at least this share of the question, and clearly ahead of the next passage, is
+    /// certain enough: the semantic leg, which costs the model's time to embed the question, is skipped.
     /// </summary>
     internal const double CertainConfidence = 0.8;
+
+    /// <summary>A runner-up scoring at least this share of the lexical best makes the lexical order a near tie, which meaning can break.</summary>
+    private const double NearTie = 0.9;
 
     private readonly KnowledgeBase knowledge;
     private readonly QuestionInterpreter interpreter;
@@ -61,7 +64,7 @@ internal sealed class PassageSearcher
         var excluded = interpreted.Shape.AsksForMore && context is not null
             ? context.ShownPassageIds.ToHashSet(StringComparer.Ordinal)
             : [];
-        var text = isFollowUp && context?.Topic is { } topic ? $"{question} {topic}" : question;
+        var text = SemanticText(question, interpreted, isFollowUp ? context?.Topic : null);
         var compares = interpreted.Shape.Compares && interpreted.Countries.Count >= 2;
         var fused = compares
             ? interpreted.Countries
@@ -106,6 +109,18 @@ internal sealed class PassageSearcher
 
     internal SearchOptions Options => options;
 
+    /// <summary>
+    /// What the semantic leg embeds: the question, the subject a follow-up carries over, and the countries and
+    /// speakers the question points at by their names in the knowledge. A capital or a demonym ("Ashgabat",
+    /// "Kazakh") means little to the model; the country's own name is what the passages use.
+    /// </summary>
+    internal static string SemanticText(string question, InterpretedQuestion interpreted, string? carriedTopic)
+    {
+        var names = interpreted.Countries.Concat(interpreted.Speakers).ToArray();
+        var text = carriedTopic is null ? question : $"{question} {carriedTopic}";
+        return names.Length == 0 ? text : $"{text} ({string.Join(", ", names)})";
+    }
+
     /// <summary>Why a question gets no answer before any passage is looked at; null when it may have one.</summary>
     internal static NoAnswerReason? Veto(InterpretedQuestion interpreted)
     {
@@ -128,7 +143,9 @@ internal sealed class PassageSearcher
         InterpretedQuestion interpreted, string text, IReadOnlySet<string> excluded, SearchMode mode, CancellationToken cancellationToken)
     {
         var lexicalHits = mode == SearchMode.Semantic ? [] : lexical.Rank(interpreted, cancellationToken);
-        var best = lexicalHits.Where(h => !excluded.Contains(h.Passage.Id)).Select(h => h.Confidence).DefaultIfEmpty(0).Max();
+        var shown = lexicalHits.Where(h => !excluded.Contains(h.Passage.Id)).ToArray();
+        var best = shown.Length == 0 ? 0 : shown[0].Confidence;
+        var certain = best >= CertainConfidence && (shown.Length < 2 || shown[1].Score < shown[0].Score * NearTie);
         string state;
         if (mode == SearchMode.Lexical || semantic is null)
         {
@@ -139,7 +156,7 @@ internal sealed class PassageSearcher
             var progress = semantic.Progress;
             state = FormattableString.Invariant($"not ready ({progress.Embedded} of {progress.Total} passages embedded)");
         }
-        else if (mode == SearchMode.Hybrid && best >= CertainConfidence)
+        else if (mode == SearchMode.Hybrid && certain)
         {
             state = FormattableString.Invariant($"skipped: the lexical answer covers {best:0.00} of the question");
         }
