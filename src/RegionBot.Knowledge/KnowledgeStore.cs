@@ -51,6 +51,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     private volatile KnowledgeSnapshot current;
     private volatile KnowledgeStatus status;
     private volatile bool disposed;
+    private long searches;
 
     private KnowledgeStore(string knowledgeDirectory, SearchOptions options, IndexStorage storage, KnowledgeSnapshot snapshot, ILogger logger, QuestionEmbedder? questions, SemanticOptions semanticOptions)
     {
@@ -69,7 +70,16 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
 
     public KnowledgeBase Knowledge => current.Knowledge;
 
-    public KnowledgeStatus Status => status with { Semantic = current.SemanticProgress };
+    public KnowledgeStatus Status => status with
+    {
+        Semantic = current.SemanticProgress with
+        {
+            Searches = Interlocked.Read(ref searches),
+            SemanticSearches = questions?.LegRuns ?? 0,
+            QuestionsEmbedded = questions?.Embedded ?? 0,
+            QuestionCacheHits = questions?.CacheHits ?? 0,
+        },
+    };
 
     /// <summary>Completes when the current knowledge's passage vectors are ready (or failed): from then on the search is hybrid.</summary>
     public Task SemanticReady => current.Semantic?.Completion ?? Task.CompletedTask;
@@ -168,6 +178,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     internal SearchAnswer Search(string question, SearchContext? context, SearchMode mode, CancellationToken cancellationToken)
     {
         var snapshot = AcquireCurrent();
+        Interlocked.Increment(ref searches);
         try
         {
             var answer = snapshot.Searcher.Search(question ?? string.Empty, context, cancellationToken, mode);

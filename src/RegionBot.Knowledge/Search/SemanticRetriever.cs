@@ -29,6 +29,7 @@ internal sealed class SemanticRetriever(KnowledgeBase knowledge, SemanticIndex i
             return [];
         }
 
+        embedder.CountLegRun();
         float[] query;
         try
         {

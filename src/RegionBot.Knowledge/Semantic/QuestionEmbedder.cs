@@ -4,6 +4,21 @@ namespace RegionBot.Knowledge.Semantic;
 internal sealed class QuestionEmbedder(ITextEmbedder embedder, int cacheSize)
 {
     private readonly QueryVectorCache cache = new(cacheSize);
+    private long embedded;
+    private long cacheHits;
+
+    private long legRuns;
+
+    /// <summary>Searches that ran the semantic leg.</summary>
+    public long LegRuns => Interlocked.Read(ref legRuns);
+
+    public void CountLegRun() => Interlocked.Increment(ref legRuns);
+
+    /// <summary>Questions the model embedded (cache misses).</summary>
+    public long Embedded => Interlocked.Read(ref embedded);
+
+    /// <summary>Questions whose vector came from the cache.</summary>
+    public long CacheHits => Interlocked.Read(ref cacheHits);
 
     public ITextEmbedder Embedder => embedder;
 
@@ -16,11 +31,13 @@ internal sealed class QuestionEmbedder(ITextEmbedder embedder, int cacheSize)
         if (cache.TryGet(text, out var vector))
         {
             cached = true;
+            Interlocked.Increment(ref cacheHits);
             return vector;
         }
 
         vector = embedder.Embed([text], cancellationToken)[0];
         cache.Add(text, vector);
+        Interlocked.Increment(ref embedded);
         cached = false;
         return vector;
     }

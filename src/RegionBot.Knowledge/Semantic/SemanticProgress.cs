@@ -10,4 +10,15 @@ namespace RegionBot.Knowledge.Semantic;
 public sealed record SemanticProgress(bool Enabled, bool Ready, int Embedded, int Total, int Reused = 0, string? Error = null)
 {
     public static SemanticProgress Disabled(int total) => new(false, false, 0, total);
+
+    /// <summary>Searches since the store opened.</summary>
+    public long Searches { get; init; }
+
+    /// <summary>Searches that ran the semantic leg (the others were certain lexically, or ran before the vectors were ready).</summary>
+    public long SemanticSearches { get; init; }
+
+    /// <summary>Questions whose vector was computed, and those taken from the cache of recent questions.</summary>
+    public long QuestionsEmbedded { get; init; }
+
+    public long QuestionCacheHits { get; init; }
 }
