@@ -103,6 +103,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
 
         var root = string.IsNullOrWhiteSpace(options.IndexPath) ? IndexStorage.DefaultRoot(directory) : Path.GetFullPath(options.IndexPath);
         var storage = new IndexStorage(root, logger);
+        storage.RemoveAbandonedBuilds();
         var questions = semantic.Enabled ? new QuestionEmbedder(MiniLmEmbedder.For(semantic.IntraOpThreads), semantic.QueryCacheSize) : null;
         var snapshot = KnowledgeSnapshot.Open(result.Knowledge!, storage, options, new SemanticSetup(questions, semantic, null, logger));
         logger.LogInformation(
@@ -216,6 +217,11 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     {
         lock (reloading)
         {
+            if (disposed)
+            {
+                return;
+            }
+
             disposed = true;
             current.Retire(storage: null);
         }
@@ -236,16 +242,16 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         }
     }
 
-    /// <summary>One version of the knowledge with its index, shared by the searches that run on it.</summary>
+    /// <summary>
+    /// One immutable version of the knowledge with its index and searcher, shared by the searches that run on it. Who
+    /// uses it is counted once, by the index reader's own reference count: the store holds one reference while the
+    /// snapshot is current, each search holds another.
+    /// </summary>
     private sealed class KnowledgeSnapshot
     {
         private readonly PassageIndex index;
         private readonly DateTimeOffset loadedAt = DateTimeOffset.UtcNow;
-
-        // One reference is the store's own while the snapshot is current; each search holds another.
-        private int references = 1;
-        private int retired;
-        private IndexStorage? deleteFrom;
+        private volatile IndexStorage? deleteFrom;
 
         private KnowledgeSnapshot(KnowledgeBase knowledge, PassageIndex index, PassageSearcher searcher, string folder, bool reused, SemanticIndex? semantic)
         {
@@ -273,19 +279,22 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         public static KnowledgeSnapshot Open(KnowledgeBase knowledge, IndexStorage storage, SearchOptions options, SemanticSetup semantic)
         {
             var analyzer = new PassageAnalyzer();
-            var (index, folder, reused) = storage.OpenOrBuild(knowledge, analyzer);
+            KnowledgeSnapshot? opened = null;
+            var (index, folder, reused) = storage.OpenOrBuild(knowledge, analyzer, closed: () => opened?.Closed());
             SemanticIndex? vectors = null;
             try
             {
-                // The vectors live in the index folder, keyed by the same content hash; a small change is embedded
-                // here, before the swap, a large one in the background while the new version answers lexically.
+                // The vectors live in the index folder, keyed by the same content hash and checked on adoption like
+                // the index; a small change is embedded here, before the swap, a large one in the background while
+                // the new version answers lexically.
                 vectors = semantic.Questions is { } questions
                     ? SemanticIndex.Open(knowledge, folder, questions.Embedder, semantic.Options, semantic.Previous, semantic.Logger)
                     : null;
                 var retriever = vectors is null ? null : new SemanticRetriever(knowledge, vectors, semantic.Questions!, semantic.Logger);
                 var searcher = new PassageSearcher(
                     knowledge, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), new LexicalRetriever(knowledge, index), retriever, options, Lexicon.Default);
-                return new KnowledgeSnapshot(knowledge, index, searcher, folder, reused, vectors);
+                opened = new KnowledgeSnapshot(knowledge, index, searcher, folder, reused, vectors);
+                return opened;
             }
             catch
             {
@@ -305,38 +314,10 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
                 LastError = error,
             };
 
-        public bool TryAcquire()
-        {
-            while (true)
-            {
-                var count = Volatile.Read(ref references);
-                if (count == 0)
-                {
-                    return false;
-                }
+        /// <summary>Takes a reference for one search; false once the snapshot has been retired and its last search has ended.</summary>
+        public bool TryAcquire() => index.TryAcquire();
 
-                if (Interlocked.CompareExchange(ref references, count + 1, count) == count)
-                {
-                    return true;
-                }
-            }
-        }
-
-        public void Release()
-        {
-            if (Interlocked.Decrement(ref references) == 0)
-            {
-                Semantic?.Dispose();
-                try
-                {
-                    index.Dispose();
-                }
-                finally
-                {
-                    deleteFrom?.Remove(IndexFolder);
-                }
-            }
-        }
+        public void Release() => index.Release();
 
         /// <summary>
         /// Gives up the store's reference: the index closes when the last search on it ends, and with a storage
@@ -344,12 +325,14 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         /// </summary>
         public void Retire(IndexStorage? storage)
         {
-            if (Interlocked.Exchange(ref retired, 1) == 0)
-            {
-                deleteFrom = storage;
-                Release();
-            }
+            deleteFrom = storage;
+
+            // A version no longer current needs no more vectors computed for it.
+            Semantic?.Dispose();
+            index.Dispose();
         }
+
+        private void Closed() => deleteFrom?.Remove(IndexFolder);
     }
 }
 
