@@ -90,7 +90,11 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     /// </summary>
     /// <exception cref="KnowledgeValidationException">The folder has problems; each names its file and line.</exception>
     /// <param name="semantic">The semantic leg's settings; null means the defaults (on).</param>
-    public static KnowledgeStore Open(string knowledgeDirectory, SearchOptions options, ILogger? logger = null, SemanticOptions? semantic = null)
+    public static KnowledgeStore Open(string knowledgeDirectory, SearchOptions options, ILogger? logger = null, SemanticOptions? semantic = null) =>
+        Open(knowledgeDirectory, options, logger, semantic, embedder: null);
+
+    /// <param name="embedder">The model to embed with; null means the shared all-MiniLM-L6-v2 embedder.</param>
+    internal static KnowledgeStore Open(string knowledgeDirectory, SearchOptions options, ILogger? logger, SemanticOptions? semantic, ITextEmbedder? embedder)
     {
         logger ??= NullLogger.Instance;
         semantic ??= new SemanticOptions();
@@ -104,7 +108,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         var root = string.IsNullOrWhiteSpace(options.IndexPath) ? IndexStorage.DefaultRoot(directory) : Path.GetFullPath(options.IndexPath);
         var storage = new IndexStorage(root, logger);
         storage.RemoveAbandonedBuilds();
-        var questions = semantic.Enabled ? new QuestionEmbedder(MiniLmEmbedder.For(semantic.IntraOpThreads), semantic.QueryCacheSize) : null;
+        var questions = semantic.Enabled ? new QuestionEmbedder(embedder ?? MiniLmEmbedder.For(semantic.IntraOpThreads), semantic.QueryCacheSize) : null;
         var snapshot = KnowledgeSnapshot.Open(result.Knowledge!, storage, options, new SemanticSetup(questions, semantic, null, logger));
         logger.LogInformation(
             "Loaded {PassageCount} passages from {SourceCount} sources in {KnowledgeDirectory}; index {IndexState} in {IndexFolder}",
