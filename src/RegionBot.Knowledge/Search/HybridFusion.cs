@@ -18,7 +18,7 @@ internal static class HybridFusion
     private static readonly float[] AgreementByRank = [0.5f, 0.3f];
 
     /// <summary>The lexical leg must rank the passage at least this high for the legs to agree on it.</summary>
-    private const int AgreementLexicalDepth = 5;
+    public const int AgreementLexicalDepth = 5;
 
     public static List<FusedCandidate> Fuse(IReadOnlyList<PassageHit> lexical, IReadOnlyList<SemanticCandidate> semantic, Func<Model.Passage, bool> mayAgree)
     {

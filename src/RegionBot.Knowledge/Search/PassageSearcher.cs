@@ -114,10 +114,15 @@ internal sealed class PassageSearcher
     /// speakers the question points at by their names in the knowledge. A capital or a demonym ("Ashgabat",
     /// "Kazakh") means little to the model; the country's own name is what the passages use.
     /// </summary>
+    /// <remarks>
+    /// The question is given as the search read it: cleaned, typos corrected and American spellings made British, as
+    /// the passages are written, so that "neighbors" and "neighbours" mean the same to both legs.
+    /// </remarks>
     internal static string SemanticText(string question, InterpretedQuestion interpreted, string? carriedTopic)
     {
         var names = interpreted.Countries.Concat(interpreted.Speakers).ToArray();
-        var text = carriedTopic is null ? question : $"{question} {carriedTopic}";
+        var read = interpreted.Words.Count > 0 ? string.Join(' ', interpreted.Words.Select(Indexing.SpellingVariants.ToBritish)) : question;
+        var text = carriedTopic is null ? read : $"{read} {carriedTopic}";
         return names.Length == 0 ? text : $"{text} ({string.Join(", ", names)})";
     }
 
@@ -142,10 +147,10 @@ internal sealed class PassageSearcher
     internal (List<FusedCandidate> Fused, IReadOnlyList<PassageHit> Lexical, IReadOnlyList<SemanticCandidate> Semantic, string SemanticState) Candidates(
         InterpretedQuestion interpreted, string text, IReadOnlySet<string> excluded, SearchMode mode, CancellationToken cancellationToken)
     {
-        var lexicalHits = mode == SearchMode.Semantic ? [] : lexical.Rank(interpreted, cancellationToken);
-        var shown = lexicalHits.Where(h => !excluded.Contains(h.Passage.Id)).ToArray();
-        var best = shown.Length == 0 ? 0 : shown[0].Confidence;
-        var certain = best >= CertainConfidence && (shown.Length < 2 || shown[1].Score < shown[0].Score * NearTie);
+        // Passages shown before are left out of both legs when the user asks for more.
+        var lexicalHits = mode == SearchMode.Semantic ? [] : lexical.Rank(interpreted, cancellationToken).Where(h => !excluded.Contains(h.Passage.Id)).ToArray();
+        var best = lexicalHits.Length == 0 ? 0 : lexicalHits[0].Confidence;
+        var certain = best >= CertainConfidence && (lexicalHits.Length < 2 || lexicalHits[1].Score < lexicalHits[0].Score * NearTie);
         string state;
         if (mode == SearchMode.Lexical || semantic is null)
         {
@@ -159,6 +164,11 @@ internal sealed class PassageSearcher
         else if (mode == SearchMode.Hybrid && certain)
         {
             state = FormattableString.Invariant($"skipped: the lexical answer covers {best:0.00} of the question");
+        }
+        else if (mode == SearchMode.Hybrid && !lexicalHits.Take(HybridFusion.AgreementLexicalDepth).Any(h => h.Confidence > 0))
+        {
+            // Meaning only vouches for passages the words found covering part of the question; with none, it cannot help.
+            state = "skipped: no passage covers any of the question's words for meaning to agree with";
         }
         else
         {

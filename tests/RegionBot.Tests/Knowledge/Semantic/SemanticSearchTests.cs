@@ -19,8 +19,10 @@ public sealed class SemanticSearchTests(ShippedKnowledgeFixture fixture) : IClas
     };
 
     /// <summary>Questions near the topic that the knowledge does not answer, several of which the model alone would answer.</summary>
-    public static TheoryData<string> OutOfScope => new()
-    {
+    public static TheoryData<string> OutOfScope => new(OutOfScopeQuestions);
+
+    private static readonly string[] OutOfScopeQuestions =
+    [
         "What is Mongolia's position on the Taliban?",
         "How has Iran responded to the Taliban takeover?",
         "what's the weather in almaty tomorrow",
@@ -34,7 +36,7 @@ public sealed class SemanticSearchTests(ShippedKnowledgeFixture fixture) : IClas
         "When will Kazakhstan hold its next presidential election?",
         "How many Afghan refugees live in Kyrgyzstan today?",
         "Is Ashgabat building a gas pipeline through Afghanistan?",
-    };
+    ];
 
     [Theory]
     [MemberData(nameof(Paraphrases))]
@@ -63,7 +65,7 @@ public sealed class SemanticSearchTests(ShippedKnowledgeFixture fixture) : IClas
     public void The_model_alone_would_answer_out_of_scope_questions_that_hybrid_search_declines()
     {
         // What the fusion guards against: similarity alone finds something close to almost any question on the topic.
-        var semanticOnly = OutOfScope.Select(row => (string)row[0])
+        var semanticOnly = OutOfScopeQuestions
             .Count(question => fixture.Store.Search(question, null, SearchMode.Semantic, CancellationToken.None).HasAnswer);
 
         Assert.True(semanticOnly >= 3, $"Only {semanticOnly} answered by the model alone.");
