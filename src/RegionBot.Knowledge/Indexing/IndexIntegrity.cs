@@ -13,9 +13,10 @@ namespace RegionBot.Knowledge.Indexing;
 internal static class IndexIntegrity
 {
     /// <summary>
-    /// Verifies every file of <paramref name="commit"/>. This is the one "verify on adopt" step: a file the bot
-    /// keeps in the index folder beside Lucene's own (such as a vector file) adds its check here, and is then
-    /// verified wherever a stored index is adopted.
+    /// Verifies every file of <paramref name="commit"/>. This is the one "verify on adopt" step of Lucene's files.
+    /// The passage vectors kept beside them (<c>passage-vectors.bin</c>) are verified when they are adopted too, by
+    /// their own SHA-256 (<see cref="Semantic.SemanticIndex"/>), and rebuilt on their own, so that damaged vectors
+    /// do not cost the index a rebuild.
     /// </summary>
     /// <exception cref="CorruptIndexException">A file's checksum does not match, or its footer is missing.</exception>
     /// <exception cref="IOException">A file cannot be read, or ends too early.</exception>

@@ -46,7 +46,11 @@ public static class CommandLine
         var searchOptions = KnowledgeLocation.ReadSearchOptions();
         try
         {
-            using var store = KnowledgeStore.Open(options.KnowledgeDirectory ?? KnowledgeLocation.Resolve(searchOptions), searchOptions);
+            using var store = KnowledgeStore.Open(
+                options.KnowledgeDirectory ?? KnowledgeLocation.Resolve(searchOptions), searchOptions, semantic: KnowledgeLocation.ReadSemanticOptions());
+
+            // One question from the terminal is worth waiting for the vectors, so it gets the bot's full answer.
+            store.SemanticReady.GetAwaiter().GetResult();
             var answer = store.Search(question);
             output.WriteLine(AnswerText.Format(answer));
             if (options.Explain)

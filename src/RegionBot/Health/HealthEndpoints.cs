@@ -29,6 +29,7 @@ public static class HealthEndpoints
                 indexAgeSeconds = (long)(clock.GetUtcNow() - status.LoadedAt).TotalSeconds,
                 contentHash = status.ContentHash,
                 indexReused = status.IndexReused,
+                semantic = new { enabled = status.Semantic.Enabled, ready = status.Semantic.Ready, embedded = status.Semantic.Embedded, total = status.Semantic.Total, reused = status.Semantic.Reused, error = status.Semantic.Error, searches = status.Semantic.Searches, semanticSearches = status.Semantic.SemanticSearches },
                 lastError = status.LastError is { } error
                     ? new { at = error.At, problems = error.Problems.Select(problem => problem.ToString()) }
                     : null,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RegionBot.Knowledge.Search;
+using RegionBot.Knowledge.Semantic;
 
 namespace RegionBot.Knowledge;
 
@@ -18,6 +19,13 @@ public static class KnowledgeServiceCollectionExtensions
             .Validate(o => o.PassagesPerAnswer > 0, "RegionBot:PassagesPerAnswer must be at least 1.")
             .Validate(o => o.MinConfidence is >= 0 and <= 1, "RegionBot:MinConfidence must be between 0 and 1.")
             .ValidateOnStart();
+        services.AddOptions<SemanticOptions>()
+            .Bind(configuration.GetSection(SemanticOptions.SectionName))
+            .Validate(o => o.IntraOpThreads is >= 1 and <= 64, "RegionBot:Semantic:IntraOpThreads must be between 1 and 64.")
+            .Validate(o => o.QueryCacheSize is >= 0 and <= 1_000_000, "RegionBot:Semantic:QueryCacheSize must be between 0 and 1,000,000.")
+            .Validate(o => o.BatchSize is >= 1 and <= 256, "RegionBot:Semantic:BatchSize must be between 1 and 256.")
+            .Validate(o => o.MaxPassagesEmbeddedBeforeSwap >= 0, "RegionBot:Semantic:MaxPassagesEmbeddedBeforeSwap must not be negative.")
+            .ValidateOnStart();
 
         // The container creates the store, so it also disposes it when the application stops.
         services.AddSingleton(provider =>
@@ -25,7 +33,8 @@ public static class KnowledgeServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<SearchOptions>>().Value;
             var environment = provider.GetRequiredService<IHostEnvironment>();
             var directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.KnowledgePath));
-            return KnowledgeStore.Open(directory, options, provider.GetRequiredService<ILogger<KnowledgeStore>>());
+            var semantic = provider.GetRequiredService<IOptions<SemanticOptions>>().Value;
+            return KnowledgeStore.Open(directory, options, provider.GetRequiredService<ILogger<KnowledgeStore>>(), semantic);
         });
         services.AddSingleton<IPassageSearch>(provider => provider.GetRequiredService<KnowledgeStore>());
         services.AddSingleton<KnowledgeReadiness>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Knowledge.Search;
+using RegionBot.Knowledge.Semantic;
 using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.Knowledge;
@@ -32,7 +33,9 @@ public sealed class IndexCorruptionTests(IndexCorruptionTests.PristineIndex pris
     {
         var covered = Damages.Select(row => (string)row[0]).ToHashSet(StringComparer.Ordinal);
 
-        var present = pristine.Files.Select(TypeOf).ToHashSet(StringComparer.Ordinal);
+        // The passage vectors beside the index have their own checksum and are rebuilt on their own, without the
+        // index (VectorStorageTests).
+        var present = pristine.Files.Where(f => f != VectorFile.FileName).Select(TypeOf).ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(covered.Order(StringComparer.Ordinal), present.Order(StringComparer.Ordinal));
     }
