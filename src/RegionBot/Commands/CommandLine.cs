@@ -47,8 +47,10 @@ public static class CommandLine
         try
         {
             using var store = KnowledgeStore.Open(options.KnowledgeDirectory ?? KnowledgeLocation.Resolve(searchOptions), searchOptions);
-            var answer = store.Search(question);
-            output.WriteLine(AnswerText.Format(answer));
+            // The same reply the bot sends in a channel without citation rendering, such as the Emulator.
+            var composer = new AnswerComposer(store, () => store.Knowledge);
+            var (answer, composed) = composer.Compose(question, null, CancellationToken.None);
+            output.WriteLine(composed is null ? AnswerText.Format(answer) : AnswerText.Format(composed));
             if (options.Explain)
             {
                 output.WriteLine();
