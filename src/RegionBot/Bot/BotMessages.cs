@@ -23,7 +23,7 @@ public static class BotMessages
         + "in their own words, each with where it comes from and, for a statement, who said it.";
 
     public static IMessageActivity Welcome(string? userName) => WithExamples(
-        (string.IsNullOrWhiteSpace(userName) ? "Welcome!" : $"Welcome, {userName.Trim()}!")
+        (string.IsNullOrWhiteSpace(userName) ? "Welcome!" : $"Welcome, {AnswerText.Escape(userName.Trim())}!")
         + " I'm **RegionBot**.\n\n" + Coverage + "\n\nAsk a question, or try one of these:");
 
     public static IMessageActivity Help() => WithExamples(

@@ -29,7 +29,11 @@ public sealed partial class AnswerComposer(IPassageSearch search, Func<Knowledge
 
         if (answer.HasAnswer)
         {
-            return (answer, answer.IsComparison ? Comparison(answer, cancellationToken) : FromSearch(answer));
+            // A question naming several countries that finds passages for only some of them is a comparison with
+            // a side the sources do not cover.
+            var oneSided = answer.DetectedCountries.Count > 1
+                && answer.DetectedCountries.Any(country => answer.Hits.All(hit => !string.Equals(hit.Passage.Country, country, StringComparison.Ordinal)));
+            return (answer, answer.IsComparison || oneSided ? Comparison(answer, cancellationToken) : FromSearch(answer));
         }
 
         return (answer, answer.NoAnswer == NoAnswerReason.WeakMatch ? Partial(answer, cancellationToken) : null);

@@ -44,9 +44,13 @@ public static class AnswerText
 
             text.Append(" [").Append(cited.Number.ToString(CultureInfo.InvariantCulture)).Append(']');
 
-            // A passage of one sentence is all in the quote above; it is not repeated.
+            // A passage of one sentence is all in the quote above: its heading attributes the quote, and the
+            // sentence is not repeated.
             var repeatsQuote = cited == quoted && string.Equals(answer.Quote?.Trim(), cited.Passage.Text.Trim(), StringComparison.Ordinal);
-            text.Append("\n\n").Append(repeatsQuote ? "*Quoted above.*" : Escape(cited.Passage.Text));
+            if (!repeatsQuote)
+            {
+                text.Append("\n\n").Append(Escape(cited.Passage.Text));
+            }
         }
 
         text.Append("\n\n").Append(SourceLine(answer.Passages));
