@@ -85,6 +85,10 @@ public sealed class ChannelRepliesTests(ShippedKnowledgeFixture knowledge) : ICl
             .AssertReply(reply => Assert.NotEqual(firstId, reply.Id))
             .StartTestAsync();
         Assert.False(string.IsNullOrEmpty(firstId));
+        while (adapter.ActiveQueue.Count > 0)
+        {
+            adapter.GetNextReply();
+        }
 
         // The invoke Teams sends when the user submits the feedback form under the first answer.
         var invoke = JsonConvert.DeserializeObject<Activity>($$"""
