@@ -34,23 +34,31 @@ public static class AnswerText
 
         text.Append(Lead(answer));
         var quoted = answer.Passages.FirstOrDefault(p => p.Number == answer.QuoteNumber);
+        string? previousHeading = null;
         foreach (var cited in answer.Passages)
         {
-            text.Append("\n\n**").Append(Escape(cited.Heading)).Append("**");
-            if (cited.Passage.Kind == PassageKind.Statement)
-            {
-                text.Append(" · ").Append(Escape(cited.Passage.Speaker!)).Append(", ").Append(Escape(cited.Passage.Role!));
-            }
-
-            text.Append(" [").Append(cited.Number.ToString(CultureInfo.InvariantCulture)).Append(']');
+            // Passages in a row from the same country and speaker share one heading.
+            var heading = Heading(cited);
+            var number = $" [{cited.Number.ToString(CultureInfo.InvariantCulture)}]";
 
             // A passage of one sentence is all in the quote above: its heading attributes the quote, and the
             // sentence is not repeated.
             var repeatsQuote = cited == quoted && string.Equals(answer.Quote?.Trim(), cited.Passage.Text.Trim(), StringComparison.Ordinal);
+            if (!string.Equals(heading, previousHeading, StringComparison.Ordinal) || repeatsQuote)
+            {
+                text.Append("\n\n").Append(heading);
+                if (repeatsQuote)
+                {
+                    text.Append(number);
+                }
+            }
+
             if (!repeatsQuote)
             {
-                text.Append("\n\n").Append(Escape(cited.Passage.Text));
+                text.Append("\n\n").Append(Escape(cited.Passage.Text)).Append(number);
             }
+
+            previousHeading = heading;
         }
 
         text.Append("\n\n").Append(SourceLine(answer.Passages));
@@ -99,6 +107,12 @@ public static class AnswerText
         1 => countries[0],
         _ => string.Join(", ", countries.Take(countries.Count - 1)) + $" {conjunction} " + countries[^1],
     };
+
+    /// <summary>"**Kazakhstan** · Kassym-Jomart Tokayev, President of Kazakhstan": where a passage is from, who said it.</summary>
+    private static string Heading(CitedPassage cited) =>
+        cited.Passage.Kind == PassageKind.Statement
+            ? $"**{Escape(cited.Heading)}** · {Escape(cited.Passage.Speaker!)}, {Escape(cited.Passage.Role!)}"
+            : $"**{Escape(cited.Heading)}**";
 
     /// <summary>The opening: the quote that answers the question, or what the passages below are.</summary>
     private static string Lead(ComposedAnswer answer)

@@ -38,11 +38,20 @@ public static class Citations
         return message.ToObject<Entity>()!;
     }
 
-    /// <summary>The passage's name in the citation: where it comes from and who said it.</summary>
-    public static string Name(CitedPassage cited) =>
-        cited.Passage.Kind == PassageKind.Statement
-            ? $"{cited.Heading} · {cited.Passage.Speaker}"
-            : $"{cited.Heading} · {cited.Passage.Source.Publisher}";
+    /// <summary>Words of the passage that name it among others from the same place and speaker.</summary>
+    private const int NameWords = 6;
+
+    /// <summary>
+    /// The passage's name in the citation: where it comes from, who said it, and its first words, so that several
+    /// passages of one speaker are told apart in Web Chat's list of references.
+    /// </summary>
+    public static string Name(CitedPassage cited)
+    {
+        var who = cited.Passage.Kind == PassageKind.Statement ? cited.Passage.Speaker : cited.Passage.Source.Publisher;
+        var words = cited.Passage.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var opening = string.Join(' ', words.Take(NameWords)).Trim('"', '“', '”', ',', '.', ';', ':');
+        return $"{cited.Heading} · {who}: {opening}{(words.Length > NameWords ? "…" : string.Empty)}";
+    }
 
     public static string Abstract(string text)
     {

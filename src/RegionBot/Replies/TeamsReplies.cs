@@ -20,9 +20,17 @@ public static partial class TeamsReplies
 
     public static IReadOnlyList<IMessageActivity> Shape(IMessageActivity reply, IActivity incoming)
     {
-        if (!string.Equals(incoming.ChannelId, Channels.Msteams, StringComparison.Ordinal)
-            || reply.SuggestedActions?.Actions is not { Count: > 0 } actions
-            || !Formatted().IsMatch(reply.Text ?? string.Empty))
+        if (!string.Equals(incoming.ChannelId, Channels.Msteams, StringComparison.Ordinal))
+        {
+            return [reply];
+        }
+
+        if (string.Equals(reply.TextFormat, TextFormatTypes.Markdown, StringComparison.Ordinal) && reply.Text is { } text)
+        {
+            reply.Text = SpacedParagraphs(text);
+        }
+
+        if (reply.SuggestedActions?.Actions is not { Count: > 0 } actions || !Formatted().IsMatch(reply.Text ?? string.Empty))
         {
             return [reply];
         }
@@ -39,6 +47,18 @@ public static partial class TeamsReplies
         suggestions.TextFormat = TextFormatTypes.Plain;
         return [reply, suggestions];
     }
+
+    /// <summary>
+    /// The Playground draws a message's Markdown paragraphs without space between them, so that they run together.
+    /// An HTML line break opening each paragraph after the first (Teams accepts HTML tags in Markdown text messages)
+    /// leaves a blank line before it; a line break closing a paragraph would show nothing. A quote keeps its own
+    /// frame, and a line break before its "&gt;" would end the quote.
+    /// </summary>
+    public static string SpacedParagraphs(string markdown) =>
+        string.Join("\n\n", markdown.Split("\n\n").Select((paragraph, index) =>
+            index == 0 || paragraph.StartsWith('>') ? paragraph : ParagraphBreak + paragraph));
+
+    public const string ParagraphBreak = "<br>";
 
     /// <summary>Markdown markup: emphasis, a quote, an escaped character or a citation.</summary>
     [GeneratedRegex(@"\*|_|^> |\\|\[\d+\]", RegexOptions.Multiline | RegexOptions.CultureInvariant)]

@@ -37,7 +37,7 @@ public sealed class ChannelRepliesTests(ShippedKnowledgeFixture knowledge) : ICl
             .AssertReply(reply =>
             {
                 var message = reply.AsMessageActivity();
-                Assert.Equal(AnswerText.Format(expected), message.Text);
+                Assert.Equal(TeamsReplies.SpacedParagraphs(AnswerText.Format(expected)), message.Text);
                 Assert.DoesNotContain("cite:", message.Text, StringComparison.Ordinal);
                 Assert.Equal(TextFormatTypes.Markdown, message.TextFormat);
                 Assert.True((bool)JObject.FromObject(message.ChannelData)["feedbackLoopEnabled"]!);
