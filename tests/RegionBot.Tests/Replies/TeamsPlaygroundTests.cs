@@ -76,12 +76,16 @@ public sealed class TeamsPlaygroundTests(ITestOutputHelper output)
             Assert.True(gaps.Length >= 3, "the answer has several paragraphs");
             Assert.All(gaps, gap => Assert.True(gap >= 8, $"paragraphs {string.Join(", ", gaps)} px apart"));
 
-            // Each passage is cited, and a citation opens a card with the passage.
+            // Each passage is cited, and a citation shows a card with the passage's opening and name.
             var citations = reply.Locator(".fai-Citation");
             await Expect(citations).ToHaveCountAsync(expected.Passages.Count + 1);
             await Expect(citations.First).ToHaveTextAsync("1");
-            await citations.Nth(2).ClickAsync();
-            await Expect(page.GetByText(Citations.Abstract(expected.Passages[1].Passage.Text)[..50]).Last).ToBeVisibleAsync();
+            await citations.Nth(2).HoverAsync();
+            var card = page.Locator(".fui-PopoverSurface");
+            await Expect(card).ToContainTextAsync(Citations.Abstract(expected.Passages[1].Passage.Text)[..40]);
+            await Expect(card).ToContainTextAsync(Citations.Name(expected.Passages[1])[..20]);
+            await Screenshot(page, "teams-playground-citation.png");
+            await page.Mouse.MoveAsync(0, 0);
 
             // Teams' own thumbs, from the feedback loop, are drawn under the answer.
             await Screenshot(page, "teams-playground.png");
