@@ -1,4 +1,7 @@
 using RegionBot.Conversations;
+using RegionBot.Knowledge;
+using RegionBot.Knowledge.Search;
+using RegionBot.Replies;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -17,6 +20,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<CloudAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<FollowUpSuggestions>();
+        services.AddSingleton(provider => new AnswerComposer(
+            provider.GetRequiredService<IPassageSearch>(),
+            () => provider.GetRequiredService<KnowledgeStore>().Knowledge));
         services.AddTransient<IBot, RegionBotActivityHandler>();
         return services;
     }

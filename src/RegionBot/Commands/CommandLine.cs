@@ -51,8 +51,11 @@ public static class CommandLine
 
             // One question from the terminal is worth waiting for the vectors, so it gets the bot's full answer.
             store.SemanticReady.GetAwaiter().GetResult();
-            var answer = store.Search(question);
-            output.WriteLine(AnswerText.Format(answer));
+
+            // The same reply the bot sends in a channel without citation rendering, such as the Emulator.
+            var composer = new AnswerComposer(store, () => store.Knowledge);
+            var (answer, composed) = composer.Compose(question, null, CancellationToken.None);
+            output.WriteLine(composed is null ? AnswerText.Format(answer) : AnswerText.Format(composed));
             if (options.Explain)
             {
                 output.WriteLine();
