@@ -2,7 +2,9 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using RegionBot.Conversations;
 using RegionBot.Feedback;
+using RegionBot.Knowledge.Languages;
 using RegionBot.Knowledge.Search;
+using RegionBot.Localization;
 using RegionBot.Replies;
 using RegionBot.State;
 
@@ -63,6 +65,10 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
         var question = QuestionText.From(turnContext.Activity);
         var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
 
+        // Each message is answered in its own language; a message that does not show one (a name, a thumb) keeps
+        // the conversation's, then the client's locale.
+        var language = LanguageDetector.Detect(question, turnContext.Activity.Locale, memory.Language);
+        ReplyLanguage.Use(language);
         if (FeedbackRequest.From(turnContext.Activity, question) is { } rating)
         {
             await RateAsync(turnContext, rating, memory, cancellationToken);
@@ -74,6 +80,16 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
             await SendAsync(turnContext, BotMessages.NoText(), cancellationToken);
             return;
         }
+
+        if (language == Language.Unsupported)
+        {
+            // Read as English or Russian, such a question would be answered wrongly or not at all; say which languages work.
+            LogUnsupportedLanguage(turnContext.Activity.ChannelId);
+            await SendAsync(turnContext, BotMessages.UnsupportedLanguage(), cancellationToken);
+            return;
+        }
+
+        memory.Language = language;
 
         if (SmallTalk.Recognise(question) is { } smallTalk)
         {
@@ -125,6 +141,8 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
                 continue;
             }
 
+            // Before anyone has written, the client's locale is all there is to choose the welcome's language by.
+            ReplyLanguage.Use(LanguageDetector.Detect(null, (turnContext.Activity as Activity)?.Locale));
             await SendAsync(turnContext, BotMessages.Welcome(member.Name), cancellationToken);
         }
     }
@@ -267,6 +285,9 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
     // level: at Information the console logger's queue lock and formatting cost about a sixth of a turn's CPU time.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Answered a question on {ChannelId} with {Passages} passages (no answer: {NoAnswer}, follow-up: {FollowUp}, comparison: {Comparison}, clarify: {ClarifyChoices}, reply: {ReplyKind})")]
     private partial void LogAnswered(int passages, NoAnswerReason? noAnswer, bool followUp, bool comparison, int clarifyChoices, AnswerKind? replyKind, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered a message in a language the bot does not read on {ChannelId}")]
+    private partial void LogUnsupportedLanguage(string channelId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kept the conversation state another instance saved meanwhile ({StateKey}, channel {ChannelId})")]
     private partial void LogStateConflict(string stateKey, string channelId);

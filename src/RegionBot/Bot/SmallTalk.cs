@@ -28,27 +28,37 @@ public static class SmallTalk
         (SmallTalkKind.Greeting, [
             "hi", "hello", "hey", "hiya", "howdy", "yo", "hallo", "greetings", "good morning", "good afternoon",
             "good evening", "morning", "hi there", "hello there", "hey there", "sup", "whats up", "how are you",
-            "how are you doing", "hows it going", "salam", "salem", "privet"]),
+            "how are you doing", "hows it going", "salam", "salem", "privet",
+            "привет", "здравствуйте", "здравствуй", "добрый день", "доброе утро", "добрый вечер", "салам", "приветствую",
+            "как дела", "здрасте", "хай"]),
         (SmallTalkKind.Thanks, [
             "thanks", "thank you", "thx", "thanx", "ty", "tnx", "cheers", "thanks a lot", "many thanks",
             "thank you very much", "thanks very much", "thanks so much", "thank you so much", "great thanks",
             "ok thanks", "okay thanks", "thanks that helps", "that helps", "perfect", "great", "nice", "cool", "ok",
-            "okay", "got it", "awesome", "interesting", "i see", "understood", "makes sense", "good to know"]),
+            "okay", "got it", "awesome", "interesting", "i see", "understood", "makes sense", "good to know",
+            "спасибо", "спс", "благодарю", "большое спасибо", "спасибо большое", "ок спасибо", "понятно", "ясно",
+            "отлично", "хорошо", "супер", "понял", "поняла", "интересно", "ок", "окей"]),
         (SmallTalkKind.Goodbye, [
             "bye", "goodbye", "good bye", "bye bye", "see you", "see ya", "cya", "later", "see you later", "farewell",
-            "good night", "thats all", "that is all", "im done", "i am done", "quit", "exit", "take care"]),
+            "good night", "thats all", "that is all", "im done", "i am done", "quit", "exit", "take care",
+            "пока", "до свидания", "всего доброго", "до встречи", "на этом все", "это все", "спокойной ночи"]),
         (SmallTalkKind.Identity, [
             "who are you", "what are you", "who r u", "what r u", "what is regionbot", "whats regionbot",
             "who is regionbot", "who is this", "what is this", "introduce yourself", "are you a bot", "are you human",
             "are you a robot", "are you an ai", "who made you", "who built you", "what is your name", "whats your name",
-            "tell me about yourself", "what is this bot", "what kind of bot are you"]),
+            "tell me about yourself", "what is this bot", "what kind of bot are you",
+            "кто ты", "ты кто", "что ты такое", "кто вы", "вы кто", "ты бот", "что это за бот", "как тебя зовут",
+            "расскажи о себе", "кто тебя создал", "ты человек"]),
         (SmallTalkKind.Help, [
             "help", "help me", "menu", "start", "commands", "options", "what can you do", "what do you do",
             "what can i ask", "what can i ask you", "what should i ask", "how does this work", "how do i use this",
             "how do you work", "what do you know", "what do you know about", "what questions can i ask",
             "can you help", "can you help me", "what can you tell me", "what can you tell me about", "what topics",
             "what topics do you cover", "what do you cover", "what can you answer", "what can you help with",
-            "what are you able to do", "how can you help", "how can you help me", "instructions", "examples"]),
+            "what are you able to do", "how can you help", "how can you help me", "instructions", "examples",
+            "помощь", "помоги", "помогите", "справка", "меню", "что ты умеешь", "что ты можешь", "что умеешь",
+            "что можно спросить", "о чем можно спросить", "что ты знаешь", "как тобой пользоваться", "примеры",
+            "какие вопросы можно задать", "с чем ты можешь помочь"]),
         (SmallTalkKind.Sources, [
             "sources", "source", "your sources", "what are your sources", "what is your source", "whats your source",
             "what are the sources", "what sources", "which sources", "which sources do you use",
@@ -58,7 +68,9 @@ public static class SmallTalk
             "what articles", "which articles", "what articles do you use", "what articles do you have",
             "what is your data", "what data do you use", "references", "cite your sources",
             "where does this come from", "what do you base this on", "what is your knowledge based on",
-            "what are your answers based on", "what do you read"]),
+            "what are your answers based on", "what do you read",
+            "источники", "твои источники", "какие источники", "какие у тебя источники", "откуда информация",
+            "откуда ты берешь информацию", "на чем основаны ответы", "какие статьи"]),
         (SmallTalkKind.Recency, [
             "whats new", "what is new", "whats the latest", "what is the latest", "whats the latest news",
             "what is the latest news", "latest news", "the latest", "news", "any news", "anything new",
@@ -70,7 +82,9 @@ public static class SmallTalk
             "when were your sources published", "when is this from", "what date is this", "date of the article",
             "date of your sources", "when was it published", "when was this published", "when was the article published",
             "whats the date of the article", "what is the date of the article", "last update",
-            "when were you updated", "when was this updated", "when was your information updated"]),
+            "when were you updated", "when was this updated", "when was your information updated",
+            "что нового", "последние новости", "новости", "насколько свежая информация", "насколько актуальны данные",
+            "когда написана статья", "какой даты источники", "когда обновлялась информация"]),
         (SmallTalkKind.Overview, [
             "overview", "an overview", "give me an overview", "give an overview", "summary", "a summary",
             "give me a summary", "summarize", "summarise", "summarize the article", "summarise the article",
@@ -83,17 +97,22 @@ public static class SmallTalk
             "what happened", "overall picture", "the big picture", "what is the overall picture",
             "what is the article about", "what is this article about", "whats the article about",
             "what are the articles about", "main points", "key points", "what are the main points",
-            "what are the key points", "give me the main points", "give me the key points"]),
+            "what are the key points", "give me the main points", "give me the key points",
+            "обзор", "дай обзор", "краткий обзор", "кратко", "вкратце", "резюме", "главное", "основные моменты",
+            "как отреагировал регион", "как отреагировала центральная азия", "как отреагировали соседи",
+            "о чем статья", "общая картина"]),
     ];
 
     /// <summary>Words around a phrase that change nothing: "thanks bot", "help please", "ok so what can you do".</summary>
     private static readonly HashSet<string> TrailingFiller = new(StringComparer.Ordinal)
     {
         "please", "pls", "plz", "bot", "regionbot", "then", "again", "now", "today", "mate", "everyone", "all",
+        "пожалуйста", "бот", "плиз", "еще", "всем",
     };
 
     private static readonly string[] LeadingFiller =
-        ["ok so", "okay so", "so", "and", "well", "please", "hi", "hello", "hey", "ok", "okay", "thanks", "thank you", "great", "cool"];
+        ["ok so", "okay so", "so", "and", "well", "please", "hi", "hello", "hey", "ok", "okay", "thanks", "thank you", "great", "cool",
+         "привет", "здравствуйте", "спасибо", "ок", "хорошо", "а", "ну", "пожалуйста"];
 
     /// <summary>What the message asks of the bot, or null when it is a question for the sources.</summary>
     public static SmallTalkKind? Recognise(string message)
@@ -182,7 +201,8 @@ public static class SmallTalk
     private static List<string> Words(string text)
     {
         var cleaned = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant())
+        // "ё" is written as "е" as often as not; the phrases use "е".
+        foreach (var c in text.ToLowerInvariant().Replace('ё', 'е'))
         {
             if (c is '\'' or '’' or '‘')
             {

@@ -1,3 +1,4 @@
+using RegionBot.Knowledge.Languages;
 using RegionBot.Knowledge.Search;
 
 namespace RegionBot.Conversations;
@@ -13,6 +14,9 @@ namespace RegionBot.Conversations;
 public sealed class ConversationMemory
 {
     public string? Topic { get; set; }
+
+    /// <summary>The language of the conversation's latest message the bot could read, for messages that show none.</summary>
+    public Language? Language { get; set; }
 
     public List<string> Countries { get; set; } = [];
 

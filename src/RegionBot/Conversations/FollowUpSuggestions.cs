@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
+using RegionBot.Localization;
 
 namespace RegionBot.Conversations;
 
@@ -28,7 +29,8 @@ public sealed class FollowUpSuggestions(IPassageSearch search) : IDisposable
             return [];
         }
 
-        var key = string.Join('\n', answer.Topic, string.Join('|', answer.DetectedCountries), string.Join('|', answer.Hits.Select(h => h.Passage.Id)));
+        // Suggestions are worded in the turn's language, so the language is part of what they are remembered by.
+        var key = string.Join('\n', ReplyLanguage.Current, answer.Topic, string.Join('|', answer.DetectedCountries), string.Join('|', answer.Hits.Select(h => h.Passage.Id)));
         return cache.GetOrCreate(key, entry =>
         {
             entry.Size = 1;
@@ -48,14 +50,15 @@ public sealed class FollowUpSuggestions(IPassageSearch search) : IDisposable
             var answered = answer.DetectedCountries.Concat(answer.Hits.Select(hit => hit.Passage.Country)).ToHashSet(StringComparer.Ordinal);
             suggestions.AddRange(answer.CoveredCountries
                 .Where(country => !answered.Contains(country))
-                .Where(country => ShowsNew(search.Search($"What about {country}?", context, cancellationToken), answer, passage => string.Equals(passage.Country, country, StringComparison.Ordinal)))
-                .Select(country => $"What about {country}?")
+                .Select(country => (Country: country, Question: BotTexts.Get("SuggestWhatAbout", BotTexts.Country(country))))
+                .Where(s => ShowsNew(search.Search(s.Question, context, cancellationToken), answer, passage => string.Equals(passage.Country, s.Country, StringComparison.Ordinal)))
+                .Select(s => s.Question)
                 .Take(MaxOtherCountries));
         }
 
         if (answer.Hits[0].Passage is { Kind: PassageKind.Statement, Speaker: { } speaker })
         {
-            var more = $"What else did {speaker} say?";
+            var more = BotTexts.Get("SuggestWhatElse", speaker);
             if (ShowsNew(search.Search(more, context, cancellationToken), answer, passage => string.Equals(passage.Speaker, speaker, StringComparison.Ordinal)))
             {
                 suggestions.Add(more);

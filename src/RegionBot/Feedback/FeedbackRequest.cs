@@ -17,11 +17,13 @@ public sealed record FeedbackRequest(bool Helpful, string? Question, IReadOnlyLi
     private static readonly HashSet<string> HelpfulWords = new(StringComparer.OrdinalIgnoreCase)
     {
         HelpfulText, "👍", "👍 helpful", "that was helpful", "this was helpful", "very helpful",
+        "полезно", "помогло", "это помогло", "очень полезно", "полезный ответ",
     };
 
     private static readonly HashSet<string> UnhelpfulWords = new(StringComparer.OrdinalIgnoreCase)
     {
         UnhelpfulText, "unhelpful", "👎", "👎 not helpful", "that was not helpful", "this was not helpful", "not useful", "wrong answer",
+        "не полезно", "бесполезно", "не помогло", "это не помогло", "неправильный ответ", "неверный ответ",
     };
 
     /// <summary>

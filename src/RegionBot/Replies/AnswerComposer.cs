@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
+using RegionBot.Localization;
 
 namespace RegionBot.Replies;
 
@@ -45,7 +46,7 @@ public sealed partial class AnswerComposer(IPassageSearch search, Func<Knowledge
         var passages = answer.Hits.Select((hit, index) => new CitedPassage(index + 1, hit.Passage)).ToArray();
         return answer.IsComparison
             ? new ComposedAnswer(AnswerKind.Comparison, answer, passages, null, 0, [])
-            : new ComposedAnswer(AnswerKind.Answer, answer, passages, DirectAnswer.BestSentence(passages[0].Passage.Text, answer.Question), 1, []);
+            : new ComposedAnswer(AnswerKind.Answer, answer, passages, DirectAnswer.BestSentence(passages[0].Passage.Text, answer.ReadAs ?? answer.Question), 1, []);
     }
 
     /// <summary>The overview passage and, for each covered country, its most representative passage.</summary>
@@ -61,7 +62,7 @@ public sealed partial class AnswerComposer(IPassageSearch search, Func<Knowledge
             .FirstOrDefault();
         if (overview is not null)
         {
-            passages.Add(new CitedPassage(1, overview, "The region"));
+            passages.Add(new CitedPassage(1, overview, BotTexts.Get("LabelRegion")));
         }
 
         foreach (var country in current.CoveredCountries)
@@ -110,7 +111,7 @@ public sealed partial class AnswerComposer(IPassageSearch search, Func<Knowledge
         {
             if (AboutSubject(country, cancellationToken).FirstOrDefault() is { } other)
             {
-                passages.Add(new CitedPassage(passages.Count + 1, other, $"{country}, on other matters"));
+                passages.Add(new CitedPassage(passages.Count + 1, other, BotTexts.Get("LabelOtherMatters", BotTexts.Country(country))));
             }
         }
 
@@ -125,7 +126,7 @@ public sealed partial class AnswerComposer(IPassageSearch search, Func<Knowledge
         {
             foreach (var passage in AboutSubject(subject, cancellationToken).Take(subjects.Length == 1 ? 2 : 1))
             {
-                var label = answer.Speakers.Count > 0 ? $"{passage.Country}, {passage.Speaker} on other matters" : $"{passage.Country}, on other matters";
+                var label = answer.Speakers.Count > 0 ? BotTexts.Get("LabelSpeakerOtherMatters", BotTexts.Country(passage.Country), passage.Speaker!) : BotTexts.Get("LabelOtherMatters", BotTexts.Country(passage.Country));
                 passages.Add(new CitedPassage(passages.Count + 1, passage, label));
             }
         }

@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using RegionBot.Feedback;
 using RegionBot.Knowledge.Search;
+using RegionBot.Localization;
 
 namespace RegionBot.Replies;
 
@@ -61,7 +62,7 @@ public static class AnswerReply
     public static IMessageActivity Clarify(SearchAnswer answer)
     {
         var reply = MessageFactory.SuggestedActions(
-            answer.Clarify.Select(country => new CardAction(ActionTypes.ImBack, country, value: country)),
+            BotTexts.Countries(answer.Clarify).Select(country => new CardAction(ActionTypes.ImBack, country, value: country)),
             AnswerText.Format(answer),
             ssml: null,
             inputHint: null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
+using RegionBot.Localization;
 
 namespace RegionBot.Replies;
 
@@ -91,21 +92,22 @@ public static class AnswerText
     {
         var subjects = answer.Speakers.Count > 0 ? answer.Speakers : answer.DetectedCountries;
         var topic = string.IsNullOrWhiteSpace(answer.Topic) ? null : answer.Topic.Trim();
-        return (subjects.Count, topic) switch
+        var named = BotTexts.Countries(subjects);
+        return (named.Count, topic) switch
         {
             (0, null) => null,
-            (0, _) => $"*About {Escape(topic)}*",
-            (_, null) => $"*About {Escape(CountryList(subjects))}*",
-            _ => $"*About {Escape(CountryList(subjects))}: {Escape(topic)}*",
+            (0, _) => $"*{BotTexts.Get("AboutTopic", Escape(topic))}*",
+            (_, null) => $"*{BotTexts.Get("AboutSubjects", Escape(CountryList(named)))}*",
+            _ => $"*{BotTexts.Get("AboutSubjectsTopic", Escape(CountryList(named)), Escape(topic))}*",
         };
     }
 
-    /// <summary>A list as a sentence fragment: "Kazakhstan, Kyrgyzstan and Uzbekistan".</summary>
-    public static string CountryList(IReadOnlyList<string> countries, string conjunction = "and") => countries.Count switch
+    /// <summary>A list as a sentence fragment: "Kazakhstan, Kyrgyzstan and Uzbekistan", joined in the turn's language.</summary>
+    public static string CountryList(IReadOnlyList<string> countries, string? conjunction = null) => countries.Count switch
     {
-        0 => "no countries yet",
+        0 => BotTexts.Get("NoCountriesYet"),
         1 => countries[0],
-        _ => string.Join(", ", countries.Take(countries.Count - 1)) + $" {conjunction} " + countries[^1],
+        _ => string.Join(", ", countries.Take(countries.Count - 1)) + $" {conjunction ?? BotTexts.Get("And")} " + countries[^1],
     };
 
     /// <summary>"**Kazakhstan** · Kassym-Jomart Tokayev, President of Kazakhstan": where a passage is from, who said it.</summary>
@@ -117,23 +119,23 @@ public static class AnswerText
     /// <summary>The opening: the quote that answers the question, or what the passages below are.</summary>
     private static string Lead(ComposedAnswer answer)
     {
-        var countries = answer.Passages.Select(p => p.Passage.Country)
+        var countries = BotTexts.Countries(answer.Passages.Select(p => p.Passage.Country)
             .Where(c => !string.Equals(c, Countries.Region, StringComparison.Ordinal))
-            .Distinct(StringComparer.Ordinal).ToArray();
-        var uncovered = answer.Uncovered.Count == 0 ? null : Escape(CountryList(answer.Uncovered, "or"));
-        return answer.Kind switch
+            .Distinct(StringComparer.Ordinal));
+        var uncovered = answer.Uncovered.Count == 0 ? null : Escape(CountryList(BotTexts.Countries(answer.Uncovered), BotTexts.Get("Or")));
+        var lead = answer.Kind switch
         {
-            AnswerKind.Comparison when uncovered is not null =>
-                $"Here is how {Escape(CountryList(countries))} compare. My sources don't say this for {uncovered}; "
-                + "what they do say about it is shown below, but it is not an answer to your question.",
-            AnswerKind.Comparison => $"Here is how {Escape(CountryList(countries))} compare, with the passage that answers this best for each.",
-            AnswerKind.AcrossRegion => $"My sources answer this for {Escape(CountryList(countries))}. Here is the passage that answers it best for each.",
-            AnswerKind.Overview => "Here is an overview: how the region as a whole was seen, and the most telling passage for each country.",
-            AnswerKind.Partial =>
-                $"My sources don't answer this for {uncovered}{TopicPhrase(answer.Search)}. "
-                + $"Here is what they do say about {uncovered}, which is not an answer to your question.",
+            AnswerKind.Comparison when uncovered is not null => BotTexts.Get("LeadComparisonUncovered", Escape(CountryList(countries)), uncovered),
+            AnswerKind.Comparison => BotTexts.Get("LeadComparison", Escape(CountryList(countries))),
+            AnswerKind.AcrossRegion => BotTexts.Get("LeadAcrossRegion", Escape(CountryList(countries))),
+            AnswerKind.Overview => BotTexts.Get("LeadOverview"),
+            AnswerKind.Partial => BotTexts.Get("LeadPartial", uncovered!, TopicPhrase(answer.Search)),
             _ => $"> “{Escape(answer.Quote!)}” [{answer.QuoteNumber.ToString(CultureInfo.InvariantCulture)}]",
         };
+
+        // The passages stay in their original English; a reply in another language says so under its opening.
+        var note = BotTexts.Get("EnglishNote");
+        return note.Length == 0 ? lead : $"{lead}\n\n*{note}*";
     }
 
     private static string TopicPhrase(SearchAnswer search) =>
@@ -157,33 +159,32 @@ public static class AnswerText
             }
 
             var sections = group.Select(p => $"“{Escape(p.Passage.Section)}”").Distinct(StringComparer.Ordinal).ToArray();
-            text.Append(sections.Length == 1 ? ", section " : ", sections ").Append(CountryList(sections));
+            text.Append(", ").Append(BotTexts.Get(sections.Length == 1 ? "SectionLabel" : "SectionsLabel")).Append(' ').Append(CountryList(sections));
             if (sources.Length > 1)
             {
                 var numbers = group.Select(p => p.Number.ToString(CultureInfo.InvariantCulture)).ToArray();
-                text.Append(numbers.Length == 1 ? " (passage " : " (passages ").Append(CountryList(numbers)).Append(')');
+                text.Append(" (").Append(BotTexts.Get(numbers.Length == 1 ? "PassageLabel" : "PassagesLabel")).Append(' ').Append(CountryList(numbers)).Append(')');
             }
 
             return text.ToString();
         });
-        return $"*{(sources.Length == 1 ? "Source" : "Sources")}: {string.Join("; ", described)}.*";
+        return $"*{BotTexts.Get(sources.Length == 1 ? "SourceLabel" : "SourcesLabel")}: {string.Join("; ", described)}.*";
     }
 
     /// <summary>Asks which country an ambiguous question is about; the text stands without the suggested actions.</summary>
     private static string FormatClarify(SearchAnswer answer) =>
-        $"My sources answer this for several countries. Which one do you mean: {Escape(CountryList(answer.Clarify, "or"))}?\n\n"
-        + "Reply with the country's name, or ask again naming it.";
+        BotTexts.Get("Clarify", Escape(CountryList(BotTexts.Countries(answer.Clarify), BotTexts.Get("Or")))) + "\n\n" + BotTexts.Get("ClarifyHow");
 
     private static string FormatNoAnswer(SearchAnswer answer)
     {
-        var covered = CountryList(answer.CoveredCountries);
+        var covered = CountryList(BotTexts.Countries(answer.CoveredCountries));
         var opening = answer.NoAnswer switch
         {
-            NoAnswerReason.EmptyQuestion => "Please ask me a question in words, for example: *Does Kazakhstan recognise the Taliban?*",
-            NoAnswerReason.NotCovered => "I have no information on that: my sources do not cover it.",
-            _ => "I have no information on that in my sources.",
+            NoAnswerReason.EmptyQuestion => BotTexts.Get("NoAnswerEmpty", BotTexts.Get("Example1")),
+            NoAnswerReason.NotCovered => BotTexts.Get("NoAnswerNotCovered"),
+            _ => BotTexts.Get("NoAnswerWeak"),
         };
-        return $"{opening}\n\nI can answer questions about how Afghanistan's Central Asian neighbours ({covered}) responded to the Taliban's return to power.";
+        return $"{opening}\n\n{BotTexts.Get("NoAnswerCovered", covered)}";
     }
 
     /// <summary>Keeps text literal: characters that Markdown or Teams' HTML would interpret are escaped.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using RegionBot.Knowledge.Model;
+using RegionBot.Localization;
 
 namespace RegionBot.Replies;
 
@@ -92,7 +93,7 @@ public static class Citations
 
     private static IEnumerable<string> Keywords(Passage passage)
     {
-        var keywords = new List<string> { passage.Country };
+        var keywords = new List<string> { BotTexts.Country(passage.Country) };
         if (passage.Speaker is { } speaker)
         {
             keywords.Add(speaker);
@@ -111,6 +112,6 @@ public static class Citations
         return AnswerText.Escape(passage.Text) + said
             + $"\n\n*{AnswerText.Escape(passage.Source.Publisher)}, “{AnswerText.Escape(passage.Source.Title)}”"
             + (string.IsNullOrWhiteSpace(passage.Source.Date) ? string.Empty : $" ({AnswerText.Escape(passage.Source.Date)})")
-            + $", section “{AnswerText.Escape(passage.Section)}”*";
+            + ", " + BotTexts.Get("DialogSection", AnswerText.Escape(passage.Section)) + "*";
     }
 }

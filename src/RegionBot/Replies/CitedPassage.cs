@@ -1,4 +1,5 @@
 using RegionBot.Knowledge.Model;
+using RegionBot.Localization;
 
 namespace RegionBot.Replies;
 
@@ -8,5 +9,5 @@ namespace RegionBot.Replies;
 public sealed record CitedPassage(int Number, Passage Passage, string? Label = null)
 {
     /// <summary>The heading the passage is shown under.</summary>
-    public string Heading => Label ?? Passage.Country;
+    public string Heading => Label ?? BotTexts.Country(Passage.Country);
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using RegionBot.Localization;
 
 namespace RegionBot.Replies;
 
@@ -14,9 +15,11 @@ namespace RegionBot.Replies;
 /// </summary>
 public static partial class TeamsReplies
 {
-    public const string SuggestionsPrompt = "You could ask next:";
+    /// <summary>What introduces the suggested questions when they follow a formatted reply.</summary>
+    public static string SuggestionsPrompt => BotTexts.Get("SuggestionsPrompt");
 
-    public const string ExamplesPrompt = "Or try one of these:";
+    /// <summary>What introduces the example questions when they follow a formatted reply.</summary>
+    public static string ExamplesPrompt => BotTexts.Get("ExamplesPrompt");
 
     public static IReadOnlyList<IMessageActivity> Shape(IMessageActivity reply, IActivity incoming)
     {
