@@ -15,7 +15,7 @@ public static class ReplyLanguage
 
     /// <summary>The language the current UI culture writes replies in.</summary>
     public static Language Current =>
-        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru" ? Language.Russian : Language.English;
+        CultureInfo.CurrentUICulture.Name.StartsWith("ru", StringComparison.Ordinal) ? Language.Russian : Language.English;
 
     /// <summary>
     /// Writes the rest of this asynchronous flow's replies in <paramref name="language"/>. The UI culture flows with
@@ -23,8 +23,8 @@ public static class ReplyLanguage
     /// </summary>
     public static void Use(Language language) => CultureInfo.CurrentUICulture = CultureOf(language);
 
-    /// <summary>A text in a given language, whatever the turn's language is.</summary>
-    public static string In(Language language, Func<string> text)
+    /// <summary>Texts written in a given language, whatever the turn's language is.</summary>
+    public static T In<T>(Language language, Func<T> text)
     {
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureOf(language);

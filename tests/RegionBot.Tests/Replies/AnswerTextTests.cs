@@ -50,7 +50,7 @@ public sealed partial class AnswerTextTests(ShippedKnowledgeFixture fixture) : I
         Assert.All(texts, AssertTeamsMarkdown);
     }
 
-    private static void AssertTeamsMarkdown(string text)
+    internal static void AssertTeamsMarkdown(string text)
     {
         Assert.DoesNotMatch(HeadingOrTableOrList(), text);
         Assert.DoesNotMatch(HtmlTag(), text);
