@@ -1,15 +1,16 @@
 namespace RegionBot.Evaluation;
 
-/// <summary>The runner's command line: <c>[--questions FILE] [--knowledge DIR] [--verbose]</c>.</summary>
-public sealed record EvaluationArguments(string? QuestionsFile, string? KnowledgeDirectory, bool Verbose, bool Help)
+/// <summary>The runner's command line: <c>[--questions FILE] [--russian FILE] [--knowledge DIR] [--verbose]</c>.</summary>
+public sealed record EvaluationArguments(string? QuestionsFile, string? KnowledgeDirectory, bool Verbose, bool Help, string? RussianQuestionsFile = null)
 {
     public const string Usage =
-        "Usage: dotnet run --project tests/RegionBot.Evaluation [-- [--questions FILE] [--knowledge DIR] [--verbose]]";
+        "Usage: dotnet run --project tests/RegionBot.Evaluation [-- [--questions FILE] [--russian FILE] [--knowledge DIR] [--verbose]]";
 
     /// <exception cref="ArgumentException">An unknown option, or an option missing its value.</exception>
     public static EvaluationArguments Parse(IReadOnlyList<string> args)
     {
         string? questions = null;
+        string? russian = null;
         string? knowledge = null;
         var verbose = false;
         var help = false;
@@ -19,6 +20,9 @@ public sealed record EvaluationArguments(string? QuestionsFile, string? Knowledg
             {
                 case "--questions":
                     questions = ValueAfter(args, ref index);
+                    break;
+                case "--russian":
+                    russian = ValueAfter(args, ref index);
                     break;
                 case "--knowledge":
                     knowledge = ValueAfter(args, ref index);
@@ -34,7 +38,7 @@ public sealed record EvaluationArguments(string? QuestionsFile, string? Knowledg
             }
         }
 
-        return new EvaluationArguments(questions, knowledge, verbose, help);
+        return new EvaluationArguments(questions, knowledge, verbose, help, russian);
     }
 
     private static string ValueAfter(IReadOnlyList<string> args, ref int index)

@@ -6,6 +6,12 @@ namespace RegionBot.Evaluation;
 public sealed record EvaluationTargets(double Top1Accuracy = 0.95, double RecallAt3 = 1.00, double AbstentionRate = 0.90, double FalseNoAnswerRate = 0.02)
 {
     public static EvaluationTargets Default { get; } = new();
+
+    /// <summary>
+    /// Russian questions are read through the bilingual lexicon before the English search; their targets are those
+    /// set for an independently written set (no target on false no-answers beyond what top-1 implies).
+    /// </summary>
+    public static EvaluationTargets Russian { get; } = new(Top1Accuracy: 0.85, RecallAt3: 0.95, AbstentionRate: 0.90, FalseNoAnswerRate: 1.00);
 }
 
 /// <summary>One returned passage, as the report shows it.</summary>

@@ -52,6 +52,18 @@ public static class ReportPrinter
         }
     }
 
+    /// <summary>The bot's own (hybrid) figures for each language's question set, side by side.</summary>
+    public static void PrintLanguages(IReadOnlyList<(string Language, EvaluationReport Report)> reports, TextWriter output)
+    {
+        output.WriteLine("| language | questions | top-1 | recall@3 | abstention | targets |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | --- |");
+        foreach (var (language, report) in reports)
+        {
+            output.WriteLine(Invariant(
+                $"| {language} | {report.AnswerableCount} + {report.UnanswerableCount} | {report.Top1Accuracy:0.000} | {report.RecallAt3:0.000} | {report.AbstentionRate:0.000} ({report.AbstainedCount}/{report.UnanswerableCount}) | {(report.TargetsMet ? "met" : "missed: " + string.Join(", ", report.MissedTargets))} |"));
+        }
+    }
+
     private static void PrintResult(QuestionResult result, TextWriter output)
     {
         var verdict = result.IsFailure ? "FAIL" : "ok  ";

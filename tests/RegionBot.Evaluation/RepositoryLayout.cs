@@ -28,4 +28,7 @@ public static class RepositoryLayout
 
     public static string DefaultQuestionsFile(string root) =>
         Path.Combine(root, "tests", "RegionBot.Evaluation", "questions.json");
+
+    public static string DefaultRussianQuestionsFile(string root) =>
+        Path.Combine(root, "tests", "RegionBot.Evaluation", "questions.ru.json");
 }
