@@ -1,7 +1,5 @@
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
-using RegionBot.Bot;
 using RegionBot.Feedback;
 using RegionBot.Tests.Support;
 
