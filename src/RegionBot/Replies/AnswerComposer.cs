@@ -25,7 +25,7 @@ public sealed partial class AnswerComposer(IPassageSearch search, Func<Knowledge
         var answer = search.Search(question, context, cancellationToken);
         if (answer.Clarify.Count > 0)
         {
-            return (answer, PresupposesOneSubject(question) ? null : AcrossRegion(answer, context, cancellationToken));
+            return (answer, PresupposesOneSubject(answer.ReadAs ?? question) ? null : AcrossRegion(answer, context, cancellationToken));
         }
 
         if (answer.HasAnswer)
