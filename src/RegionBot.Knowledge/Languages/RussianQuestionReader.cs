@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RegionBot.Knowledge.Search;
 
 namespace RegionBot.Knowledge.Languages;
 
@@ -30,7 +31,9 @@ internal sealed class RussianQuestionReader
             return null;
         }
 
-        var words = RussianText.Words(question).ToArray();
+        // Read no further than the search reads: it bounds the work whatever a user pastes.
+        var bounded = question.Length > WordSplitter.MaxQuestionLength ? question[..WordSplitter.MaxQuestionLength] : question;
+        var words = RussianText.Words(bounded).ToArray();
         var keys = words.Select(RussianLexicon.WordKey).ToArray();
         var english = new List<string>();
         for (var start = 0; start < words.Length;)

@@ -127,6 +127,14 @@ public sealed class RussianQuestionReaderTests
     }
 
     [Fact]
+    public void A_pasted_wall_of_text_is_read_only_as_far_as_the_search_reads()
+    {
+        var wall = string.Concat(Enumerable.Repeat("признает ли казахстан талибов \uD800 ", 20_000));
+
+        Assert.InRange(Words(wall).Length, 1, 1_000);
+    }
+
+    [Fact]
     public void Text_without_cyrillic_is_not_read()
     {
         Assert.Null(RussianQuestionReader.Default.Read("Does Kazakhstan recognise the Taliban?"));
