@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 
 namespace RegionBot.Bot;
 
@@ -21,6 +22,18 @@ public sealed partial class AdapterWithErrorHandler : CloudAdapter
     {
         _logger = logger;
         OnTurnError = HandleTurnErrorAsync;
+    }
+
+    /// <summary>
+    /// Runs a turn for an activity that arrives in process rather than over HTTP (the local Direct Line), with
+    /// its replies collected instead of sent to a Connector, and returns them. The activity is authenticated as
+    /// any other; the local Direct Line only exists when the bot has no app id.
+    /// </summary>
+    public async Task<IReadOnlyList<Activity>> ProcessCollectingRepliesAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        activity.DeliveryMode = DeliveryModes.ExpectReplies;
+        var response = await ProcessActivityAsync(string.Empty, activity, bot.OnTurnAsync, cancellationToken);
+        return response?.Body is ExpectedReplies { Activities: { } replies } ? [.. replies] : [];
     }
 
     private async Task HandleTurnErrorAsync(ITurnContext turnContext, Exception exception)
