@@ -1,8 +1,9 @@
-using RegionBot.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RegionBot.Conversations;
 
 namespace RegionBot.Bot;
 
@@ -20,6 +21,7 @@ public static class BotServiceCollectionExtensions
             .Validate(o => o.MaxConcurrentCalls > 0 && o.MaxConcurrentCallsPerService > 0, "Outbound:MaxConcurrentCalls and Outbound:MaxConcurrentCallsPerService must be positive.")
             .Validate(o => o.AllowedServiceUrlHosts.All(host => Uri.CheckHostName(host) != UriHostNameType.Unknown), "Outbound:AllowedServiceUrlHosts must hold host names or addresses.")
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<OutboundCallSlots>();
         services.AddTransient<OutboundCallLimiter>();

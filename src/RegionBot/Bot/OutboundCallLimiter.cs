@@ -20,14 +20,22 @@ public sealed partial class OutboundCallLimiter(
         var uri = request.RequestUri!;
         if (!policy.IsAllowed(uri))
         {
-            LogRefusedService(uri.Host);
+            if (slots.Log.TryPass(out var heldBack))
+            {
+                LogRefusedService(uri.Host, heldBack);
+            }
+
             throw new HttpRequestException($"The bot does not call {uri.Host} in anonymous mode.");
         }
 
         var service = uri.GetLeftPart(UriPartial.Authority);
         if (!slots.TryEnter(service))
         {
-            LogTooMany(service);
+            if (slots.Log.TryPass(out var heldBack))
+            {
+                LogTooMany(service, heldBack);
+            }
+
             throw new HttpRequestException("Too many Connector calls are in flight; this one was not made.");
         }
 
@@ -41,7 +49,11 @@ public sealed partial class OutboundCallLimiter(
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                LogTimedOut(service, options.Value.Timeout);
+                if (slots.Log.TryPass(out var heldBack))
+                {
+                    LogTimedOut(service, options.Value.Timeout, heldBack);
+                }
+
                 throw new HttpRequestException($"The Connector call to {service} took longer than {options.Value.Timeout}.");
             }
         }
@@ -51,12 +63,12 @@ public sealed partial class OutboundCallLimiter(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Connector call to {Host}: not an allowed serviceUrl host in anonymous mode")]
-    private partial void LogRefusedService(string host);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Connector call to {Host}: not an allowed serviceUrl host in anonymous mode ({HeldBack} more Connector problems since the last such line)")]
+    private partial void LogRefusedService(string host, int heldBack);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Connector call to {Service}: too many calls in flight")]
-    private partial void LogTooMany(string service);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Connector call to {Service}: too many calls in flight ({HeldBack} more Connector problems since the last such line)")]
+    private partial void LogTooMany(string service, int heldBack);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A Connector call to {Service} timed out after {Timeout}")]
-    private partial void LogTimedOut(string service, TimeSpan timeout);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Connector call to {Service} timed out after {Timeout} ({HeldBack} more Connector problems since the last such line)")]
+    private partial void LogTimedOut(string service, TimeSpan timeout, int heldBack);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RegionBot.Edge;
 
 namespace RegionBot.Bot;
 
@@ -6,10 +7,13 @@ namespace RegionBot.Bot;
 /// Counts the Connector calls in flight, in all and per service. One instance per app: the HTTP client factory
 /// renews its handlers every few minutes, and the bound must hold across them.
 /// </summary>
-public sealed class OutboundCallSlots(IOptions<OutboundOptions> options)
+public sealed class OutboundCallSlots(IOptions<OutboundOptions> options, TimeProvider time)
 {
     private readonly Dictionary<string, int> _perService = new(StringComparer.OrdinalIgnoreCase);
     private int _inFlight;
+
+    /// <summary>Refused, failed and timed-out calls are logged at most once per ten seconds, however many there are.</summary>
+    public LogGate Log { get; } = new(time, TimeSpan.FromSeconds(10));
 
     /// <summary>Takes a slot for a call to the service, or returns false when a bound is reached.</summary>
     public bool TryEnter(string service)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RegionBot.Admin;
 using RegionBot.Bot;
@@ -25,6 +26,7 @@ public static class EdgeServiceCollectionExtensions
             .Validate(o => o.PerConversation.IsValid, "Limits:PerConversation needs a positive Burst and PerSecond.")
             .ValidateOnStart();
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationRateLimiter>();
         services.AddSingleton<RejectedRequestLog>();
         services.AddSingleton<MessageLimitsMiddleware>();

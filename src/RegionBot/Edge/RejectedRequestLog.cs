@@ -9,30 +9,16 @@ internal sealed partial class RejectedRequestLog(TimeProvider time, ILogger<Reje
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
-    private readonly object _gate = new();
-    private DateTimeOffset _nextLog = DateTimeOffset.MinValue;
-    private int _suppressed;
+    private readonly LogGate _gate = new(time, Interval);
 
     public void Rejected(string? address, string reason)
     {
-        int suppressed;
-        lock (_gate)
+        if (_gate.TryPass(out var heldBack))
         {
-            var now = time.GetUtcNow();
-            if (now < _nextLog)
-            {
-                _suppressed++;
-                return;
-            }
-
-            suppressed = _suppressed;
-            _suppressed = 0;
-            _nextLog = now + Interval;
+            LogRejected(address, reason, heldBack);
         }
-
-        LogRejected(address, reason, suppressed);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request from {Address}: {Reason} ({Suppressed} more refused since the last such line)")]
-    private partial void LogRejected(string? address, string reason, int suppressed);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request from {Address}: {Reason} ({HeldBack} more refused since the last such line)")]
+    private partial void LogRejected(string? address, string reason, int heldBack);
 }

@@ -77,6 +77,9 @@ public sealed class DirectLineMemoryTests(ITestOutputHelper output)
                     using var response = await client.SendAsync(HttpMethod.Post, Activities(conversationId), token, bulky);
                     Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                     Interlocked.Add(ref offered, bytes);
+
+                    // The test's clock stands still unless moved; moving it orders the conversations by activity.
+                    bot.Time.Advance(TimeSpan.FromMilliseconds(1));
                 }
 
                 // Reading everything back at once is capped too, and the watermark leads on to the rest.

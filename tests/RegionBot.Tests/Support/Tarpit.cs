@@ -30,6 +30,8 @@ public sealed class Tarpit : IAsyncDisposable
 
     public int MostOpenAtOnce => Volatile.Read(ref _mostOpen);
 
+    public int OpenNow => Volatile.Read(ref _open);
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
