@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -196,9 +197,9 @@ public static class LocalDirectLineEndpoints
             ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
             : string.Empty;
 
-    private static IResult TooManyRequests(HttpResponse response, System.Threading.RateLimiting.RateLimitLease lease)
+    private static IResult TooManyRequests(HttpResponse response, RateLimitLease lease)
     {
-        var retryAfter = lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero
             ? wait
             : TimeSpan.FromSeconds(1);
         response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
