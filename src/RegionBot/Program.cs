@@ -23,9 +23,12 @@ builder.Services.AddConversationState(builder.Configuration);
 builder.Services.AddFeedback(builder.Configuration);
 builder.Services.AddBot();
 builder.Services.AddEdgeLimits(builder.Configuration);
+builder.Services.AddSecurityHeaders(builder.Configuration);
+builder.Services.AddAdmin();
 builder.Services.AddLocalDirectLine(builder.Configuration);
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseEdgeLimits();
 app.MapBot();
 app.MapHealth();

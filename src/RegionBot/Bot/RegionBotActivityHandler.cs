@@ -113,17 +113,18 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
+        // One welcome per conversation, however many members an update lists (a sender can list thousands): the
+        // first one other than the bot itself, since the channel also announces the bot joining, is greeted once.
         var botId = turnContext.Activity.Recipient?.Id;
-        foreach (var member in membersAdded)
+        var newcomer = membersAdded.FirstOrDefault(member => member is not null && !string.Equals(member.Id, botId, StringComparison.Ordinal));
+        var welcomed = _conversationState.CreateProperty<bool>("Welcomed");
+        if (newcomer is null || await welcomed.GetAsync(turnContext, () => false, cancellationToken))
         {
-            // The channel also announces the bot joining the conversation; the bot does not greet itself.
-            if (member is null || string.Equals(member.Id, botId, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            await turnContext.SendActivityAsync(BotMessages.Welcome(member.Name), cancellationToken);
+            return;
         }
+
+        await welcomed.SetAsync(turnContext, true, cancellationToken);
+        await turnContext.SendActivityAsync(BotMessages.Welcome(newcomer.Name), cancellationToken);
     }
 
     /// <summary>

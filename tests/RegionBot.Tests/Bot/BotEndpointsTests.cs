@@ -179,8 +179,11 @@ public sealed class BotAuthenticationTests(RegisteredBotFactory factory) : IClas
         using var response = await client.PostAsync(
             BotEndpoints.MessagesPath, ActivityJson.Content(ActivityJson.Message("help", deliveryMode: "expectReplies")));
 
+        // The answer says a token is needed and nothing about why the check failed.
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("A valid Bot Framework token is required.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
     }
 
     [Fact]

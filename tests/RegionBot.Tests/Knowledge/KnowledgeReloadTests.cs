@@ -14,7 +14,7 @@ public sealed class KnowledgeReloadTests
 {
     private const string Question = "Does Kazakhstan recognise the Taliban?";
     private const string Marker = "This sentence was added while the bot was running.";
-    private const string AdminKey = "test-admin-key-0f3c";
+    private const string AdminKey = "test-admin-key-0f3c-5a1e-4b7d-9c2f-8e6a";
 
     [Fact]
     public async Task An_edited_knowledge_file_is_answered_from_within_a_few_seconds()
