@@ -1,7 +1,7 @@
-using RegionBot.Conversations;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using RegionBot.Conversations;
 
 namespace RegionBot.Bot;
 

@@ -1,6 +1,5 @@
 using RegionBot.Knowledge;
 using RegionBot.Knowledge.Loading;
-using RegionBot.Knowledge.Search;
 using RegionBot.Replies;
 
 namespace RegionBot.Commands;

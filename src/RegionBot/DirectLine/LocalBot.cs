@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;

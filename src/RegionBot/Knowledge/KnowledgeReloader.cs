@@ -1,5 +1,3 @@
-using RegionBot.Knowledge.Loading;
-
 namespace RegionBot.Knowledge;
 
 /// <summary>
