@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using RegionBot.Conversations;
+using RegionBot.Metrics;
 
 namespace RegionBot.Bot;
 
@@ -17,7 +18,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<CloudAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<FollowUpSuggestions>();
-        services.AddTransient<IBot, RegionBotActivityHandler>();
+        services.AddTransient<RegionBotActivityHandler>();
+        services.AddTransient<IBot>(provider => new MeasuredBot(
+            provider.GetRequiredService<RegionBotActivityHandler>(), provider.GetRequiredService<RegionBotMetrics>()));
         return services;
     }
 }
