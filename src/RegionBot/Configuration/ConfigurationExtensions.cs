@@ -16,9 +16,18 @@ public static class ConfigurationExtensions
             builder.WebHost.UseUrls(RegionBotHost.DefaultUrl);
         }
 
-        // Registered first, so the old names are reported before anything else starts.
-        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, MovedSettings>());
+        builder.Services.AddRegionBotHostChecks();
         return builder;
+    }
+
+    /// <summary>
+    /// Registers the check that refuses to start on settings that moved; first among the hosted services, so the
+    /// old names are reported before anything else starts.
+    /// </summary>
+    public static IServiceCollection AddRegionBotHostChecks(this IServiceCollection services)
+    {
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, MovedSettings>());
+        return services;
     }
 
     private static bool ConfiguresAddresses(IConfiguration configuration) =>

@@ -25,7 +25,7 @@ public sealed class FeedbackOverHttpTests : IDisposable
     [Fact]
     public async Task A_clicked_unhelpful_button_is_logged_in_the_configured_file_and_reported()
     {
-        await using var bot = new RegionBotFactory().With("RegionBot:FeedbackPath", LogPath);
+        await using var bot = new RegionBotFactory().With("RegionBot:Feedback:FeedbackPath", LogPath);
         using var client = bot.CreateClient();
         var conversation = new JObject { ["id"] = "conv-" + Guid.NewGuid().ToString("N") };
         var question = ActivityJson.Message(Question, deliveryMode: "expectReplies");

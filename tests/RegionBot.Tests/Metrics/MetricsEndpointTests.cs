@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Headers;
+using RegionBot.Bot;
+using RegionBot.Tests.Support;
+
+namespace RegionBot.Tests.Metrics;
+
+/// <summary>
+/// An operator's Prometheus scrapes <c>/metrics</c> with the configured key and sees the turns by outcome, the
+/// search latency and the answers' confidence; without the key, or when metrics are off, there is nothing to see.
+/// </summary>
+public sealed class MetricsEndpointTests
+{
+    private const string Key = "metrics-test-key-0123456789abcdefghijkl";
+
+    [Fact]
+    public async Task A_scrape_after_a_few_turns_finds_the_turns_by_outcome_and_the_search_histograms()
+    {
+        await using var bot = new RegionBotFactory().With("Metrics:Enabled", "true").With("Metrics:Key", Key);
+        using var client = bot.CreateClient();
+
+        await TurnAsync(client, "Does Kazakhstan recognise the Taliban?");
+        await TurnAsync(client, "What is the capital of Mongolia?");
+        await TurnAsync(client, "help");
+
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        scrape.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        using var response = await client.SendAsync(scrape);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var turns = text.Split('\n').Where(line => line.StartsWith("regionbot_turns_total{", StringComparison.Ordinal)).ToList();
+        Assert.Contains(turns, line => line.Contains("outcome=\"answered\"", StringComparison.Ordinal));
+        Assert.Contains(turns, line => line.Contains("outcome=\"no_answer\"", StringComparison.Ordinal));
+        Assert.Contains(turns, line => line.Contains("outcome=\"small_talk\"", StringComparison.Ordinal));
+        Assert.Contains("regionbot_search_duration_seconds_count", text, StringComparison.Ordinal);
+        Assert.Contains("regionbot_answer_confidence_count", text, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_the_key_the_scrape_is_refused()
+    {
+        await using var bot = new RegionBotFactory().With("Metrics:Enabled", "true").With("Metrics:Key", Key);
+        using var client = bot.CreateClient();
+
+        using var none = await client.GetAsync("/metrics");
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key[..^1]);
+        using var wrongResponse = await client.SendAsync(wrong);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongResponse.StatusCode);
+        Assert.DoesNotContain("regionbot_", await wrongResponse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task By_default_there_is_no_metrics_endpoint()
+    {
+        await using var bot = new RegionBotFactory();
+        using var client = bot.CreateClient();
+
+        using var response = await client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static async Task TurnAsync(HttpClient client, string text)
+    {
+        using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(ActivityJson.Message(text, deliveryMode: "expectReplies")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
