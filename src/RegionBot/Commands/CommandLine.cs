@@ -45,9 +45,13 @@ public static class CommandLine
         var parsed = root.Parse(args is ["help"] ? ["--help"] : args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var problem in parsed.Errors)
+            // Arguments that got no further than the root name no command: one plain line says so.
+            var problems = parsed.CommandResult.Command == root
+                ? [$"'{args[0]}' is not a command."]
+                : parsed.Errors.Select(problem => problem.Message);
+            foreach (var problem in problems)
             {
-                error.WriteLine(problem.Message);
+                error.WriteLine(problem);
             }
 
             error.WriteLine();

@@ -103,6 +103,15 @@ public sealed class CommandLineTests : IDisposable
         Assert.Empty(output.ToString());
     }
 
+    [Fact]
+    public void A_word_that_is_no_command_is_named_as_such()
+    {
+        Assert.Equal(CommandLine.UsageError, Run("imprt", "x"));
+
+        Assert.StartsWith("'imprt' is not a command.", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("validate", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ask", "--explain")]
     [InlineData("validate", "--knowledge")]

@@ -62,7 +62,8 @@ public sealed class FeedbackOverHttpTests : IDisposable
         var exitCode = CommandLine.TryRun(["report", "--feedback"], TextWriter.Null, error);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("report [--feedback FILE]", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("report [options]", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--feedback <FILE>", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
