@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using RegionBot.Bot;
 using RegionBot.Tests.Support;
 
@@ -36,6 +37,32 @@ public sealed class MetricsEndpointTests
         Assert.Contains("regionbot_search_duration_seconds_count", text, StringComparison.Ordinal);
         Assert.Contains("regionbot_answer_confidence_count", text, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_turn_that_fails_is_counted_as_an_error()
+    {
+        // Conversation state in a Redis that is not there: every turn fails and the user gets the apology.
+        var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var bot = new RegionBotFactory()
+            .With("Metrics:Enabled", "true")
+            .With("Metrics:Key", Key)
+            .With("RegionBot:State:Storage", "Redis")
+            .With("RegionBot:State:RedisConnection", $"127.0.0.1:{port}");
+        using var client = bot.CreateClient();
+
+        await TurnAsync(client, "Does Kazakhstan recognise the Taliban?");
+
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        scrape.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        using var response = await client.SendAsync(scrape);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains(
+            text.Split('\n'),
+            line => line.StartsWith("regionbot_turns_total{", StringComparison.Ordinal) && line.Contains("outcome=\"error\"", StringComparison.Ordinal));
     }
 
     [Fact]
