@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using RegionBot.Admin;
 using RegionBot.Bot;
 using RegionBot.Tests.Support;
 
@@ -66,6 +67,35 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task Reloads_and_refused_reloads_are_counted()
+    {
+        const string AdminKey = "metrics-reload-test-admin-key-0123456789";
+        using var copy = new KnowledgeCopy();
+        await using var bot = copy.Factory()
+            .With("Metrics:Enabled", "true")
+            .With("Metrics:Key", Key)
+            .With("RegionBot:Reload:AdminKey", AdminKey);
+        using var client = bot.CreateClient();
+        client.DefaultRequestHeaders.Add(AdminEndpoints.KeyHeader, AdminKey);
+
+        using (var reloaded = await client.PostAsync(AdminEndpoints.ReloadPath, content: null))
+        {
+            Assert.Equal(HttpStatusCode.OK, reloaded.StatusCode);
+        }
+
+        File.WriteAllText(copy.FilePath("broken-source.md"), "---\nid: broken-source\n---\n");
+        using (var refused = await client.PostAsync(AdminEndpoints.ReloadPath, content: null))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        }
+
+        // At least: OpenTelemetry listens to every meter of that name in the process, and other tests' hosts reload too.
+        var text = await ScrapeAsync(client);
+        Assert.True(SampleValue(text, "regionbot_knowledge_reloads_total") >= 2, text);
+        Assert.True(SampleValue(text, "regionbot_knowledge_reload_failures_total") >= 1, text);
+    }
+
+    [Fact]
     public async Task Without_the_key_the_scrape_is_refused()
     {
         await using var bot = new RegionBotFactory().With("Metrics:Enabled", "true").With("Metrics:Key", Key);
@@ -90,6 +120,24 @@ public sealed class MetricsEndpointTests
         using var response = await client.GetAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>The value of a metric's one sample in the Prometheus text format (name, optional labels, value).</summary>
+    private static double SampleValue(string text, string name)
+    {
+        var line = Assert.Single(text.Split('\n'), line =>
+            line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is ' ' or '{');
+        var afterLabels = line[name.Length] == '{' ? line[(line.IndexOf("} ", StringComparison.Ordinal) + 2)..] : line[(name.Length + 1)..];
+        return double.Parse(afterLabels.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> ScrapeAsync(HttpClient client)
+    {
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        scrape.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        using var response = await client.SendAsync(scrape);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
     }
 
     private static async Task TurnAsync(HttpClient client, string text)
