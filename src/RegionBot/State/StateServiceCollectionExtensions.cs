@@ -37,8 +37,10 @@ public static class StateServiceCollectionExtensions
             redis.ConnectTimeout = (int)options.RedisConnectTimeout.TotalMilliseconds;
             redis.SyncTimeout = (int)options.RedisOperationTimeout.TotalMilliseconds;
             redis.AsyncTimeout = (int)options.RedisOperationTimeout.TotalMilliseconds;
+            redis.ConnectRetry = 1;
             return ConnectionMultiplexer.Connect(redis);
         });
+        services.AddHostedService<RedisConnectionStartup>();
         services.AddSingleton<IStorage>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StateOptions>>().Value;
