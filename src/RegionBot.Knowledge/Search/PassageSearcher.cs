@@ -1,7 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using RegionBot.Knowledge.Indexing;
-using Lucene.Net.Util;
 using RegionBot.Knowledge.Model;
 
 namespace RegionBot.Knowledge.Search;

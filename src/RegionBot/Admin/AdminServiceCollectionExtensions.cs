@@ -17,7 +17,7 @@ public static class AdminServiceCollectionExtensions
         services.AddOptions<ReloadOptions>()
             .Validate(
                 o => string.IsNullOrEmpty(o.AdminKey) || (o.AdminKey.Length >= MinKeyLength && !string.IsNullOrWhiteSpace(o.AdminKey)),
-                $"RegionBot:AdminKey must be at least {MinKeyLength} characters (for example: openssl rand -hex 32), or empty to switch /admin off.")
+                $"RegionBot:Reload:AdminKey must be at least {MinKeyLength} characters (for example: openssl rand -hex 32), or empty to switch /admin off.")
             .ValidateOnStart();
         services.AddSingleton<AdminKeyGuard>();
         return services;

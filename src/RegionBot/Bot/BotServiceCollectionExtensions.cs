@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RegionBot.Conversations;
+using RegionBot.Metrics;
 
 namespace RegionBot.Bot;
 
@@ -41,7 +42,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<CloudAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<FollowUpSuggestions>();
-        services.AddTransient<IBot, RegionBotActivityHandler>();
+        services.AddTransient<RegionBotActivityHandler>();
+        services.AddTransient<IBot>(provider => new MeasuredBot(
+            provider.GetRequiredService<RegionBotActivityHandler>(), provider.GetRequiredService<RegionBotMetrics>()));
         return services;
     }
 }

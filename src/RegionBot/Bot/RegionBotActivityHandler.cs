@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using RegionBot.Conversations;
 using RegionBot.Feedback;
 using RegionBot.Knowledge.Search;
+using RegionBot.Metrics;
 using RegionBot.Replies;
 using RegionBot.State;
 
@@ -84,6 +85,7 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
         await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
 
         var answer = _search.Search(question, memory.SearchContext(), cancellationToken);
+        TurnOutcome.Record(turnContext, answer);
         LogAnswered(answer.Hits.Count, answer.NoAnswer, answer.IsFollowUp, answer.IsComparison, answer.Clarify.Count, turnContext.Activity.ChannelId);
         IMessageActivity reply;
         if (answer.Clarify.Count > 0)

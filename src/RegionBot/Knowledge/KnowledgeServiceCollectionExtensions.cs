@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RegionBot.Knowledge.Search;
+using RegionBot.Metrics;
 
 namespace RegionBot.Knowledge;
 
@@ -12,12 +13,7 @@ public static class KnowledgeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SearchOptions>()
-            .Bind(configuration.GetSection(SearchOptions.SectionName))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.KnowledgePath), "RegionBot:KnowledgePath must name the knowledge folder.")
-            .Validate(o => o.PassagesPerAnswer > 0, "RegionBot:PassagesPerAnswer must be at least 1.")
-            .Validate(o => o.MinConfidence is >= 0 and <= 1, "RegionBot:MinConfidence must be between 0 and 1.")
-            .ValidateOnStart();
+        services.AddSearchOptions(configuration);
 
         // The container creates the store, so it also disposes it when the application stops.
         services.AddSingleton(provider =>
@@ -27,10 +23,25 @@ public static class KnowledgeServiceCollectionExtensions
             var directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.KnowledgePath));
             return KnowledgeStore.Open(directory, options, provider.GetRequiredService<ILogger<KnowledgeStore>>());
         });
-        services.AddSingleton<IPassageSearch>(provider => provider.GetRequiredService<KnowledgeStore>());
+        services.AddSingleton<IPassageSearch>(provider => new MeasuredPassageSearch(
+            provider.GetRequiredService<KnowledgeStore>(), provider.GetRequiredService<RegionBotMetrics>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<KnowledgeReadiness>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<KnowledgeStartup>();
+        return services;
+    }
+
+    /// <summary>
+    /// Binds and validates <see cref="SearchOptions"/> from the "RegionBot" section; the terminal commands use it too.
+    /// </summary>
+    public static IServiceCollection AddSearchOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SearchOptions>()
+            .Bind(configuration.GetSection(SearchOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KnowledgePath), "RegionBot:KnowledgePath must name the knowledge folder.")
+            .Validate(o => o.PassagesPerAnswer > 0, "RegionBot:PassagesPerAnswer must be at least 1.")
+            .Validate(o => o.MinConfidence is >= 0 and <= 1, "RegionBot:MinConfidence must be between 0 and 1.")
+            .ValidateOnStart();
         return services;
     }
 }

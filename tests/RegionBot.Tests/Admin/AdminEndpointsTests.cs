@@ -29,7 +29,7 @@ public sealed class AdminEndpointsTests
     [InlineData("CORRECT-HORSE-BATTERY-STAPLE-AND-MORE-WORDS")]
     public async Task A_missing_or_wrong_key_gets_401(string? key)
     {
-        await using var factory = new RegionBotFactory().With("RegionBot:AdminKey", AdminKey);
+        await using var factory = new RegionBotFactory().With("RegionBot:Reload:AdminKey", AdminKey);
         using var client = factory.CreateClient();
 
         using var response = await client.SendAsync(Reload(key));
@@ -42,8 +42,8 @@ public sealed class AdminEndpointsTests
     {
         using var copy = new KnowledgeCopy();
         await using var factory = copy.Factory()
-            .With("RegionBot:AdminKey", AdminKey)
-            .With("RegionBot:WatchKnowledge", "false");
+            .With("RegionBot:Reload:AdminKey", AdminKey)
+            .With("RegionBot:Reload:WatchKnowledge", "false");
         using var client = factory.CreateClient();
 
         using (var unchanged = await client.SendAsync(Reload(AdminKey)))

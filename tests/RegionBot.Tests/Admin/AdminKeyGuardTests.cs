@@ -20,7 +20,7 @@ public sealed class AdminKeyGuardTests
     {
         var logs = new RecordingLoggerProvider();
         using var factory = new RegionBotFactory()
-            .With("RegionBot:AdminKey", key)
+            .With("RegionBot:Reload:AdminKey", key)
             .WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
 
         // Which exception the test host reports for a failed start varies, so the reason is looked for in both it
@@ -28,13 +28,13 @@ public sealed class AdminKeyGuardTests
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         var reported = Flatten(failure) + string.Concat(logs.Entries.Select(e => e.Message + (e.Exception is { } ex ? Flatten(ex) : string.Empty)));
-        Assert.Contains("RegionBot:AdminKey must be at least 32 characters", reported, StringComparison.Ordinal);
+        Assert.Contains("RegionBot:Reload:AdminKey must be at least 32 characters", reported, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task After_five_wrong_keys_an_address_gets_429_even_with_the_right_key_while_another_address_reloads()
     {
-        using var bot = new KestrelBotFactory().With("RegionBot:AdminKey", AdminKey);
+        using var bot = new KestrelBotFactory().With("RegionBot:Reload:AdminKey", AdminKey);
         bot.Start();
         using var guesser = LoopbackAddressClient.From(LoopbackAddressClient.Address(2), bot.BaseAddress);
         using var operatorClient = LoopbackAddressClient.From(LoopbackAddressClient.Address(3), bot.BaseAddress);

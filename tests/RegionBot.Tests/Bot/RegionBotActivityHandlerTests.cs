@@ -5,7 +5,6 @@ using Newtonsoft.Json;
 using RegionBot.Bot;
 using RegionBot.Feedback;
 using RegionBot.Knowledge.Model;
-using RegionBot.Knowledge.Search;
 using RegionBot.Replies;
 using RegionBot.Tests.Support;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using Newtonsoft.Json.Linq;
-using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.DirectLine;
 

@@ -25,7 +25,7 @@ public sealed class FeedbackOverHttpTests : IDisposable
     [Fact]
     public async Task A_clicked_unhelpful_button_is_logged_in_the_configured_file_and_reported()
     {
-        await using var bot = new RegionBotFactory().With("RegionBot:FeedbackPath", LogPath);
+        await using var bot = new RegionBotFactory().With("RegionBot:Feedback:FeedbackPath", LogPath);
         using var client = bot.CreateClient();
         var conversation = new JObject { ["id"] = "conv-" + Guid.NewGuid().ToString("N") };
         var question = ActivityJson.Message(Question, deliveryMode: "expectReplies");
@@ -62,7 +62,8 @@ public sealed class FeedbackOverHttpTests : IDisposable
         var exitCode = CommandLine.TryRun(["report", "--feedback"], TextWriter.Null, error);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("report [--feedback FILE]", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("report [options]", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--feedback <FILE>", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
