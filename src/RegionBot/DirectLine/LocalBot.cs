@@ -1,5 +1,4 @@
 using Microsoft.Bot.Builder;
-using System.Text;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using RegionBot.Bot;
