@@ -72,14 +72,28 @@ public static class BotMessages
         var text = dated.Length switch
         {
             0 => knowledge.Sources.Count == 1 ? "My source gives no publication date" : "My sources give no publication dates",
-            1 => $"My latest source is dated {AnswerText.Escape(dated[0].Date!)}",
+            1 => knowledge.Sources.Count == 1 ? $"My source is dated {AnswerText.Escape(dated[0].Date!)}" : $"One of my sources is dated {AnswerText.Escape(dated[0].Date!)}",
             _ => $"My sources are dated from {AnswerText.Escape(dated[0].Date!)} to {AnswerText.Escape(dated[^1].Date!)}",
         };
-        var named = string.Join("; ", dated.Concat(undated).Select(s => $"{AnswerText.Escape(s.Publisher)}, “{AnswerText.Escape(s.Title)}” ({DateOf(s)})"));
+        var named = string.Join("; ", dated.Concat(undated).Select(s =>
+            $"{AnswerText.Escape(s.Publisher)}, “{AnswerText.Escape(s.Title)}”" + (dated.Length == 0 ? string.Empty : $" ({DateOf(s)})")));
+        var one = knowledge.Sources.Count == 1;
         return Markdown(
-            $"{text}: {named}. They report how the region responded to the Taliban's return to power in 2021. "
-            + "I have no news feed, so I know nothing newer than them.");
+            $"{text}: {named}. {(one ? "It reports" : "They report")} how the region responded to the Taliban's return to power in 2021. "
+            + $"I have no news feed, so I know nothing newer than {(one ? "it" : "them")}.");
     }
+
+    /// <summary>The reply to small talk or a question about the bot; overviews are answers, built from the sources.</summary>
+    public static IMessageActivity For(SmallTalkKind kind, KnowledgeBase knowledge) => kind switch
+    {
+        SmallTalkKind.Greeting => Greeting(),
+        SmallTalkKind.Thanks => Thanks(),
+        SmallTalkKind.Goodbye => Goodbye(),
+        SmallTalkKind.Identity => Identity(),
+        SmallTalkKind.Sources => Sources(knowledge),
+        SmallTalkKind.Recency => Recency(knowledge),
+        _ => Help(),
+    };
 
     public static IMessageActivity NoText() => WithExamples(
         "I can only read typed questions, and this message had no text. Ask me a question, for example:");

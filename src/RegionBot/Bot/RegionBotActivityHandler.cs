@@ -179,16 +179,7 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
             return;
         }
 
-        var reply = kind switch
-        {
-            SmallTalkKind.Greeting => BotMessages.Greeting(),
-            SmallTalkKind.Thanks => BotMessages.Thanks(),
-            SmallTalkKind.Goodbye => BotMessages.Goodbye(),
-            SmallTalkKind.Identity => BotMessages.Identity(),
-            SmallTalkKind.Sources => BotMessages.Sources(_answers.Knowledge),
-            SmallTalkKind.Recency => BotMessages.Recency(_answers.Knowledge),
-            _ => BotMessages.Help(),
-        };
+        var reply = BotMessages.For(kind, _answers.Knowledge);
         await SendAsync(turnContext, reply, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Knowledge.Loading;
 using RegionBot.Knowledge.Search;
@@ -49,8 +50,16 @@ public static class CommandLine
             using var store = KnowledgeStore.Open(options.KnowledgeDirectory ?? KnowledgeLocation.Resolve(searchOptions), searchOptions);
             // The same reply the bot sends in a channel without citation rendering, such as the Emulator.
             var composer = new AnswerComposer(store, () => store.Knowledge);
-            var (answer, composed) = composer.Compose(question, null, CancellationToken.None);
-            output.WriteLine(composed is null ? AnswerText.Format(answer) : AnswerText.Format(composed));
+            output.WriteLine(SmallTalk.Recognise(question) switch
+            {
+                SmallTalkKind.Overview => AnswerText.Format(composer.Overview(question, CancellationToken.None)),
+                { } smallTalk => BotMessages.For(smallTalk, store.Knowledge).Text,
+                null => composer.Compose(question, null, CancellationToken.None) switch
+                {
+                    (_, { } composed) => AnswerText.Format(composed),
+                    (var answer, null) => AnswerText.Format(answer),
+                },
+            });
             if (options.Explain)
             {
                 output.WriteLine();
