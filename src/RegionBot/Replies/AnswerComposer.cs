@@ -125,8 +125,7 @@ public sealed partial class AnswerComposer(IPassageSearch search, Func<Knowledge
         {
             foreach (var passage in AboutSubject(subject, cancellationToken).Take(subjects.Length == 1 ? 2 : 1))
             {
-                var label = answer.Speakers.Count > 0 ? $"{passage.Country}, {passage.Speaker} on other matters" : $"{passage.Country}, on other matters";
-                passages.Add(new CitedPassage(passages.Count + 1, passage, label));
+                passages.Add(new CitedPassage(passages.Count + 1, passage, $"{passage.Country}, on other matters"));
             }
         }
 
