@@ -81,6 +81,8 @@ public sealed class TeamsPlaygroundTests(ITestOutputHelper output)
             Assert.True(gaps.Length >= 3, "the answer has several paragraphs");
             Assert.All(gaps, gap => Assert.True(gap >= 8, $"paragraphs {string.Join(", ", gaps)} px apart"));
 
+            await Screenshot(page, "teams-playground.png");
+
             // Each passage is cited, and a citation shows a card with the passage's opening and name.
             var citations = reply.Locator(".fai-Citation");
             await Expect(citations).ToHaveCountAsync(expected.Passages.Count + 1);
@@ -92,9 +94,8 @@ public sealed class TeamsPlaygroundTests(ITestOutputHelper output)
             await Screenshot(page, "teams-playground-citation.png");
             await page.Mouse.MoveAsync(0, 0);
 
-            // Teams' own thumbs, from the feedback loop, are drawn under the answer.
-            await Screenshot(page, "teams-playground.png");
-            // Its thumbs down opens Teams' feedback form; submitting it sends the feedback invoke to the bot, which logs it.
+            // Teams' own thumbs, from the feedback loop, are drawn under the answer. Its thumbs down opens Teams'
+            // feedback form; submitting it sends the feedback invoke to the bot, which logs it.
             await page.Locator("button[aria-label=Dislike]").Last.ClickAsync();
             var form = page.GetByRole(AriaRole.Dialog);
             await form.Locator("textarea").FillAsync("Too long for a quick answer");
