@@ -4,7 +4,10 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RegionBot.Conversations;
+using RegionBot.Knowledge;
+using RegionBot.Knowledge.Search;
 using RegionBot.Metrics;
+using RegionBot.Replies;
 
 namespace RegionBot.Bot;
 
@@ -42,6 +45,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<CloudAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<FollowUpSuggestions>();
+        services.AddSingleton(provider => new AnswerComposer(
+            provider.GetRequiredService<IPassageSearch>(),
+            () => provider.GetRequiredService<KnowledgeStore>().Knowledge));
         services.AddTransient<RegionBotActivityHandler>();
         services.AddTransient<IBot>(provider => new MeasuredBot(
             provider.GetRequiredService<RegionBotActivityHandler>(), provider.GetRequiredService<RegionBotMetrics>()));

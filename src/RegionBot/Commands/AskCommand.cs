@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Knowledge.Loading;
 using RegionBot.Replies;
@@ -29,8 +30,18 @@ internal static class AskCommand
         {
             var (directory, options) = KnowledgeOption.Resolve(knowledge);
             using var store = KnowledgeStore.Open(directory, options);
-            var answer = store.Search(question);
-            console.Output.WriteLine(AnswerText.Format(answer));
+            // The same reply the bot sends in a channel without citation rendering, such as the Emulator.
+            var composer = new AnswerComposer(store, () => store.Knowledge);
+            console.Output.WriteLine(SmallTalk.Recognise(question) switch
+            {
+                SmallTalkKind.Overview => AnswerText.Format(composer.Overview(question, CancellationToken.None)),
+                { } smallTalk => BotMessages.For(smallTalk, store.Knowledge).Text,
+                null => composer.Compose(question, null, CancellationToken.None) switch
+                {
+                    (_, { } composed) => AnswerText.Format(composed),
+                    (var answer, null) => AnswerText.Format(answer),
+                },
+            });
             if (explain)
             {
                 console.Output.WriteLine();

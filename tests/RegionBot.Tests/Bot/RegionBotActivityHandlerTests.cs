@@ -165,7 +165,7 @@ public sealed class RegionBotActivityHandlerTests(ShippedKnowledgeFixture knowle
             .Send(message)
             .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
             .AssertReply(reply => Assert.Equal(
-                AnswerText.Format(knowledge.Store.Search(AnsweredQuestion)),
+                TeamsReplies.SpacedParagraphs(AnswerText.Format(knowledge.Store.Search(AnsweredQuestion))),
                 reply.AsMessageActivity().Text))
             .StartTestAsync();
 

@@ -22,7 +22,7 @@ public sealed class CommandLineTests : IDisposable
         var text = output.ToString();
         Assert.Contains("Kazakhstan does not recognise the Taliban-ruled government", text, StringComparison.Ordinal);
         Assert.Contains("Akan Rakhmetullin, Kazakhstan's Deputy Minister of Foreign Affairs", text, StringComparison.Ordinal);
-        Assert.Contains("*Source: TRT World, “All eyes are on Central Asia” · section “Kazakhstan: military mobilisation”*", text, StringComparison.Ordinal);
+        Assert.Contains("*Source: TRT World, “All eyes are on Central Asia”, section “Kazakhstan: military mobilisation”.*", text, StringComparison.Ordinal);
     }
 
     [Fact]
