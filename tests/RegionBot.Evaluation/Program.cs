@@ -59,11 +59,12 @@ public static class EvaluationProgram
             ReportPrinter.Print(reports[^1].Item2 with { Results = reports[^1].Item2.Results.Where(r => r.IsFailure || arguments.Verbose).ToArray() }, Console.Out, arguments.Verbose, figures: false);
             ReportPrinter.Print(report, Console.Out, verbose: false, failures: false);
             Console.WriteLine();
+            Console.WriteLine("All questions:");
             ReportPrinter.PrintComparison(reports, Console.Out);
-            foreach (var section in questions.Select(q => q.Section).OfType<string>().Distinct(StringComparer.Ordinal))
+            foreach (var section in questions.Select(q => q.Section).Distinct(StringComparer.Ordinal).Where(_ => questions.Any(q => q.Section is not null)))
             {
                 Console.WriteLine();
-                Console.WriteLine($"Section '{section}':");
+                Console.WriteLine(section is null ? "Main set (the targets):" : $"Section '{section}':");
                 ReportPrinter.PrintComparison(
                     reports.Select(r => (r.Item1, r.Item2 with { Results = r.Item2.Results.Where(x => x.Question.Section == section).ToArray() })).ToArray(),
                     Console.Out);

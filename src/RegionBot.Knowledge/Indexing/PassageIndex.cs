@@ -17,13 +17,11 @@ namespace RegionBot.Knowledge.Indexing;
 /// </summary>
 internal sealed class PassageIndex : IDisposable
 {
-    private readonly Directory directory;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
 
     private PassageIndex(Directory directory, DirectoryReader reader, Action? closed)
     {
-        this.directory = directory;
         this.reader = reader;
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         reader.AddReaderDisposedListener(new WhenDisposed(() =>

@@ -16,6 +16,12 @@ internal sealed class SemanticRetriever(KnowledgeBase knowledge, SemanticIndex i
 {
     public const int Candidates = 10;
 
+    /// <summary>Each country's passages, so that a question about one country scans only its rows.</summary>
+    private readonly Dictionary<string, int[]> rowsByCountry = knowledge.Passages
+        .Select((passage, ordinal) => (passage.Country, ordinal))
+        .GroupBy(p => p.Country, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(p => p.ordinal).ToArray(), StringComparer.Ordinal);
+
     /// <summary>True once every passage has its vector.</summary>
     public bool IsReady => index.Vectors is not null;
 
@@ -41,14 +47,14 @@ internal sealed class SemanticRetriever(KnowledgeBase knowledge, SemanticIndex i
             return [];
         }
 
-        Func<int, bool>? allowed = countries.Count == 0 && excluded.Count == 0
-            ? null
-            : ordinal =>
-            {
-                var passage = knowledge.Passages[ordinal];
-                return (countries.Count == 0 || countries.Contains(passage.Country, StringComparer.Ordinal)) && !excluded.Contains(passage.Id);
-            };
-        return vectors.Nearest(query, Candidates, allowed)
+        var rows = countries.Count switch
+        {
+            0 => null,
+            1 => rowsByCountry.GetValueOrDefault(countries[0], []),
+            _ => countries.SelectMany(c => rowsByCountry.GetValueOrDefault(c, [])).Order().ToArray(),
+        };
+        Func<int, bool>? allowed = excluded.Count == 0 ? null : ordinal => !excluded.Contains(knowledge.Passages[ordinal].Id);
+        return vectors.Nearest(query, Candidates, rows, allowed)
             .Select((hit, i) => new SemanticCandidate(hit.Ordinal, knowledge.Passages[hit.Ordinal], i + 1, hit.Cosine))
             .ToArray();
     }

@@ -20,19 +20,22 @@ internal sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     private static readonly ConcurrentDictionary<int, Lazy<MiniLmEmbedder>> Shared = new();
 
-    private readonly SentenceEncoder encoder;
+    /// <summary>
+    /// Loaded on first use, not at start-up: adopting stored vectors needs only the model's name and dimensions, so
+    /// the bot is healthy before the model is in memory, and the first search by meaning (or a warm-up) loads it.
+    /// </summary>
+    private readonly Lazy<SentenceEncoder> encoder;
 
     private MiniLmEmbedder(int intraOpThreads)
     {
         // The session options are the session's for its lifetime; the encoder keeps them and disposes them with it.
-        var options = new SessionOptions
+        encoder = new Lazy<SentenceEncoder>(() => new SentenceEncoder(new SessionOptions
         {
             IntraOpNumThreads = intraOpThreads,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        encoder = new SentenceEncoder(options);
+        }));
         Threads = intraOpThreads;
     }
 
@@ -66,10 +69,19 @@ internal sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             prepared[i] = Prepare(texts[i]);
         }
 
-        return encoder.Encode(prepared, cancellationToken);
+        return encoder.Value.Encode(prepared, cancellationToken);
     }
 
-    public void Dispose() => encoder.Dispose();
+    /// <summary>Loads the model now, so that the first question does not wait for it.</summary>
+    public void WarmUp() => _ = encoder.Value;
+
+    public void Dispose()
+    {
+        if (encoder.IsValueCreated)
+        {
+            encoder.Value.Dispose();
+        }
+    }
 
     /// <summary>Keeps what a tokeniser should see: at most <see cref="MaxCharacters"/>, without control or format characters.</summary>
     internal static string Prepare(string? text)

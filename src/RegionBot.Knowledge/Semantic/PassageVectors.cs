@@ -47,7 +47,8 @@ internal sealed class PassageVectors
     /// The <paramref name="count"/> passages most similar to <paramref name="query"/> (a unit vector, so the dot
     /// product is the cosine), best first, among those <paramref name="allowed"/> accepts.
     /// </summary>
-    public IReadOnlyList<(int Ordinal, float Cosine)> Nearest(ReadOnlySpan<float> query, int count, Func<int, bool>? allowed = null)
+    /// <param name="rows">The rows to compare, in order; null compares every row.</param>
+    public IReadOnlyList<(int Ordinal, float Cosine)> Nearest(ReadOnlySpan<float> query, int count, IReadOnlyList<int>? rows = null, Func<int, bool>? allowed = null)
     {
         if (count <= 0 || query.Length != Dimensions)
         {
@@ -56,8 +57,10 @@ internal sealed class PassageVectors
 
         // A bounded min-heap keeps the best so far; its root is the weakest, replaced when a better one comes.
         var best = new PriorityQueue<int, float>(count + 1);
-        for (var ordinal = 0; ordinal < Count; ordinal++)
+        var total = rows?.Count ?? Count;
+        for (var i = 0; i < total; i++)
         {
+            var ordinal = rows is null ? i : rows[i];
             if (allowed is not null && !allowed(ordinal))
             {
                 continue;

@@ -70,6 +70,13 @@ internal sealed class SemanticIndex : IDisposable
         {
             Adopted = true;
             Finish(new PassageVectors(stored.Vectors, stored.Ids.Length, stored.Dimensions), stored.Ids.Length, reusedCount: stored.Ids.Length);
+
+            // The vectors needed no model; it is loaded in the background so the first question does not wait for it.
+            if (embedder is MiniLmEmbedder model)
+            {
+                _ = Task.Run(model.WarmUp);
+            }
+
             return;
         }
 

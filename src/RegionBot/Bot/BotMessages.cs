@@ -77,12 +77,25 @@ public static class BotMessages
         var text = dated.Length switch
         {
             0 => BotTexts.Get(knowledge.Sources.Count == 1 ? "RecencyNoDateOne" : "RecencyNoDateMany"),
-            1 => BotTexts.Get("RecencyLatest", AnswerText.Escape(dated[0].Date!)),
+            1 => BotTexts.Get(knowledge.Sources.Count == 1 ? "RecencyOnly" : "RecencyOneOf", AnswerText.Escape(dated[0].Date!)),
             _ => BotTexts.Get("RecencyRange", AnswerText.Escape(dated[0].Date!), AnswerText.Escape(dated[^1].Date!)),
         };
-        var named = string.Join("; ", dated.Concat(undated).Select(s => $"{AnswerText.Escape(s.Publisher)}, “{AnswerText.Escape(s.Title)}” ({DateOf(s)})"));
-        return Markdown($"{text}: {named}. " + BotTexts.Get("RecencyTail"));
+        var named = string.Join("; ", dated.Concat(undated).Select(s =>
+            $"{AnswerText.Escape(s.Publisher)}, “{AnswerText.Escape(s.Title)}”" + (dated.Length == 0 ? string.Empty : $" ({DateOf(s)})")));
+        return Markdown($"{text}: {named}. " + BotTexts.Get(knowledge.Sources.Count == 1 ? "RecencyTailOne" : "RecencyTail"));
     }
+
+    /// <summary>The reply to small talk or a question about the bot; overviews are answers, built from the sources.</summary>
+    public static IMessageActivity For(SmallTalkKind kind, KnowledgeBase knowledge) => kind switch
+    {
+        SmallTalkKind.Greeting => Greeting(),
+        SmallTalkKind.Thanks => Thanks(),
+        SmallTalkKind.Goodbye => Goodbye(),
+        SmallTalkKind.Identity => Identity(),
+        SmallTalkKind.Sources => Sources(knowledge),
+        SmallTalkKind.Recency => Recency(knowledge),
+        _ => Help(),
+    };
 
     public static IMessageActivity NoText() => WithExamples(BotTexts.Get("NoText"));
 

@@ -5,6 +5,7 @@ using RegionBot.Feedback;
 using RegionBot.Knowledge.Languages;
 using RegionBot.Knowledge.Search;
 using RegionBot.Localization;
+using RegionBot.Metrics;
 using RegionBot.Replies;
 using RegionBot.State;
 
@@ -101,6 +102,7 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
         await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
 
         var (answer, composed) = _answers.Compose(question, memory.SearchContext(), cancellationToken);
+        TurnOutcome.Record(turnContext, answer);
         LogAnswered(answer.Hits.Count, answer.NoAnswer, answer.IsFollowUp, answer.IsComparison, answer.Clarify.Count, composed?.Kind, turnContext.Activity.ChannelId);
         if (composed is not null)
         {
@@ -132,19 +134,21 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
+        // One welcome per conversation, however many members an update lists (a sender can list thousands): the
+        // first one other than the bot itself, since the channel also announces the bot joining, is greeted once.
         var botId = turnContext.Activity.Recipient?.Id;
-        foreach (var member in membersAdded)
+        var newcomer = membersAdded.FirstOrDefault(member => member is not null && !string.Equals(member.Id, botId, StringComparison.Ordinal));
+        var welcomed = _conversationState.CreateProperty<bool>("Welcomed");
+        if (newcomer is null || await welcomed.GetAsync(turnContext, () => false, cancellationToken))
         {
-            // The channel also announces the bot joining the conversation; the bot does not greet itself.
-            if (member is null || string.Equals(member.Id, botId, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            // Before anyone has written, the client's locale is all there is to choose the welcome's language by.
-            ReplyLanguage.Use(LanguageDetector.Detect(null, (turnContext.Activity as Activity)?.Locale));
-            await SendAsync(turnContext, BotMessages.Welcome(member.Name), cancellationToken);
+            return;
         }
+
+        await welcomed.SetAsync(turnContext, true, cancellationToken);
+
+        // Before anyone has written, the client's locale is all there is to choose the welcome's language by.
+        ReplyLanguage.Use(LanguageDetector.Detect(null, (turnContext.Activity as Activity)?.Locale));
+        await SendAsync(turnContext, BotMessages.Welcome(newcomer.Name), cancellationToken);
     }
 
     /// <summary>Teams' feedback loop: the thumbs and form Teams draws under an answer, submitted as an invoke.</summary>
@@ -197,16 +201,7 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
             return;
         }
 
-        var reply = kind switch
-        {
-            SmallTalkKind.Greeting => BotMessages.Greeting(),
-            SmallTalkKind.Thanks => BotMessages.Thanks(),
-            SmallTalkKind.Goodbye => BotMessages.Goodbye(),
-            SmallTalkKind.Identity => BotMessages.Identity(),
-            SmallTalkKind.Sources => BotMessages.Sources(_answers.Knowledge),
-            SmallTalkKind.Recency => BotMessages.Recency(_answers.Knowledge),
-            _ => BotMessages.Help(),
-        };
+        var reply = BotMessages.For(kind, _answers.Knowledge);
         await SendAsync(turnContext, reply, cancellationToken);
     }
 

@@ -89,7 +89,7 @@ public sealed record FeedbackRequest(bool Helpful, string? Question, IReadOnlyLi
 
     /// <summary>
     /// The rating in Teams' feedback invoke: <c>value.actionValue.reaction</c> "like" or "dislike", and the text
-    /// of the feedback form as JSON in <c>value.actionValue.feedback</c>. The rated answer is the message the
+    /// of the feedback form in <c>value.actionValue.feedback</c>. The rated answer is the message the
     /// invoke replies to, which the caller looks up. Null when the invoke is not a feedback submission.
     /// </summary>
     public static FeedbackRequest? FromTeamsInvoke(IInvokeActivity invoke)
@@ -112,12 +112,20 @@ public sealed record FeedbackRequest(bool Helpful, string? Question, IReadOnlyLi
             return null;
         }
 
-        var comment = (value["actionValue"]?["feedback"] as JValue)?.Value as string is { } feedback
-            && TryParse(feedback)?["feedbackText"] is JValue { Type: JTokenType.String } text
-            && !string.IsNullOrWhiteSpace((string?)text)
-                ? ((string)text!).Trim()
-                : null;
+        var comment = ((value["actionValue"]?["feedback"] as JValue)?.Value as string) is { } feedback ? FeedbackText(feedback) : null;
         return new FeedbackRequest(helpful.Value, null, []) { Comment = comment };
+    }
+
+    /// <summary>
+    /// What the user typed in Teams' feedback form: Teams sends it as JSON (<c>{"feedbackText": "..."}</c>),
+    /// Microsoft 365 Agents Playground as the bare text. Null when the user typed nothing.
+    /// </summary>
+    private static string? FeedbackText(string feedback)
+    {
+        var text = feedback.TrimStart().StartsWith('{')
+            ? TryParse(feedback)?["feedbackText"] is JValue { Type: JTokenType.String } json ? (string?)json : null
+            : feedback;
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
     /// <summary>

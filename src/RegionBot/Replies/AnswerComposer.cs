@@ -126,8 +126,7 @@ public sealed partial class AnswerComposer(IPassageSearch search, Func<Knowledge
         {
             foreach (var passage in AboutSubject(subject, cancellationToken).Take(subjects.Length == 1 ? 2 : 1))
             {
-                var label = answer.Speakers.Count > 0 ? BotTexts.Get("LabelSpeakerOtherMatters", BotTexts.Country(passage.Country), passage.Speaker!) : BotTexts.Get("LabelOtherMatters", BotTexts.Country(passage.Country));
-                passages.Add(new CitedPassage(passages.Count + 1, passage, label));
+                passages.Add(new CitedPassage(passages.Count + 1, passage, BotTexts.Get("LabelOtherMatters", BotTexts.Country(passage.Country))));
             }
         }
 

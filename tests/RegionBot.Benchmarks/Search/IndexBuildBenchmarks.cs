@@ -8,7 +8,7 @@ using RegionBot.Knowledge.Search;
 namespace RegionBot.Benchmarks.Search;
 
 /// <summary>
-/// The time and allocations of <see cref="KnowledgeStore.Open"/>, which the app does once at start-up: reading and
+/// The time and allocations of <c>KnowledgeStore.Open</c>, which the app does once at start-up: reading and
 /// validating the knowledge, then either building the on-disk index (first start, or changed knowledge) or opening
 /// the one stored for this knowledge. Each operation is a cold open, so it runs as a monitoring job.
 /// </summary>

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using RegionBot.Bot;
 using RegionBot.Feedback;
+using RegionBot.Knowledge.Model;
 using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.Bot;
@@ -122,6 +123,19 @@ public sealed class SmallTalkTests(ShippedKnowledgeFixture knowledge) : IClassFi
         Assert.All(knowledge.Store.Knowledge.Sources, source => Assert.Null(source.Date));
         Assert.StartsWith("My source gives no publication date", text, StringComparison.Ordinal);
         Assert.Contains("nothing newer", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dated_sources_are_answered_with_their_dates_oldest_first()
+    {
+        var older = new Source("a", "Wire", "Early days", "2021-08-20", null, "a.md");
+        var newer = new Source("b", "Daily", "A year on", "2022-08-15", null, "b.md");
+        var undated = new Source("c", "Weekly", "Undated", null, null, "c.md");
+        var knowledgeBase = new KnowledgeBase([newer, undated, older], [], "hash");
+
+        var text = BotMessages.Recency(knowledgeBase).Text;
+
+        Assert.StartsWith("My sources are dated from 2021-08-20 to 2022-08-15: Wire, “Early days” (dated 2021-08-20); Daily, “A year on” (dated 2022-08-15); Weekly, “Undated” (no date given).", text, StringComparison.Ordinal);
     }
 
     private JsonLinesFeedbackLog Log() => new(Path.Combine(_folder.Path, "feedback.jsonl"));

@@ -5,7 +5,6 @@ using Newtonsoft.Json.Linq;
 using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Replies;
-using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.DirectLine;
 

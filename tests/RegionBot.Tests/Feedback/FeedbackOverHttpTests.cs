@@ -24,7 +24,7 @@ public sealed class FeedbackOverHttpTests : IDisposable
     [Fact]
     public async Task Teams_feedback_on_an_answer_is_logged_with_its_comment_answered_200_and_reported()
     {
-        await using var bot = new RegionBotFactory().With("RegionBot:FeedbackPath", LogPath);
+        await using var bot = new RegionBotFactory().With("RegionBot:Feedback:FeedbackPath", LogPath);
         using var client = bot.CreateClient();
         var conversation = new JObject { ["id"] = "conv-" + Guid.NewGuid().ToString("N"), ["conversationType"] = "personal" };
         var question = ActivityJson.Message(Question, deliveryMode: "expectReplies");
@@ -64,7 +64,7 @@ public sealed class FeedbackOverHttpTests : IDisposable
     [Fact]
     public async Task A_Web_Chat_vote_posted_as_Web_Chat_posts_it_is_logged_in_the_configured_file()
     {
-        await using var bot = new RegionBotFactory().With("RegionBot:FeedbackPath", LogPath);
+        await using var bot = new RegionBotFactory().With("RegionBot:Feedback:FeedbackPath", LogPath);
         using var client = bot.CreateClient();
         var conversation = new JObject { ["id"] = "conv-" + Guid.NewGuid().ToString("N") };
         var question = ActivityJson.Message(Question, deliveryMode: "expectReplies");
@@ -97,7 +97,8 @@ public sealed class FeedbackOverHttpTests : IDisposable
         var exitCode = CommandLine.TryRun(["report", "--feedback"], TextWriter.Null, error);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("report [--feedback FILE]", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("report [options]", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--feedback <FILE>", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

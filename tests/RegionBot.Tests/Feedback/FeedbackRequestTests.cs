@@ -57,7 +57,9 @@ public sealed class FeedbackRequestTests
     [Theory]
     [InlineData("like", true, "{\"feedbackText\":\"Clear and sourced\"}", "Clear and sourced")]
     [InlineData("dislike", false, "{\"feedbackText\":\"\"}", null)]
-    [InlineData("dislike", false, "not json", null)]
+    [InlineData("dislike", false, "  Bare text, as the Playground sends it ", "Bare text, as the Playground sends it")]
+    [InlineData("like", true, "{\"other\":\"x\"}", null)]
+    [InlineData("like", true, "{broken", null)]
     public void Teams_feedback_invoke_carries_the_reaction_and_the_typed_feedback(string reaction, bool helpful, string feedback, string? comment)
     {
         // The shape Teams posts when a user submits the feedback form of a message with the feedback loop.

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using RegionBot.Bot;
 using RegionBot.Knowledge.Model;
-using RegionBot.Knowledge.Search;
 using RegionBot.Replies;
 using RegionBot.Tests.Support;
 

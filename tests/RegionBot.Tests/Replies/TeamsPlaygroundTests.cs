@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RegionBot.Feedback;
 using RegionBot.Knowledge;
 using RegionBot.Replies;
 using RegionBot.Tests.Support;
@@ -26,12 +27,16 @@ public sealed class TeamsPlaygroundTests(ITestOutputHelper output)
         RepositoryRoot.Path, "src", "RegionBot", "WebChat", "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
 
     [Fact]
-    public async Task An_answer_shows_formatted_in_the_Teams_channel_with_paragraphs_apart_and_a_citation()
+    public async Task An_answer_shows_formatted_in_the_Teams_channel_with_paragraphs_apart_and_citations_and_its_feedback_is_logged()
     {
         Assert.True(File.Exists(ChromiumPath), $"This browser test needs Chromium at {ChromiumPath}; install it with: apt-get install -y chromium");
         Assert.True(File.Exists(PlaygroundCli), $"The Playground is restored by the build's npm step into {PlaygroundCli}.");
         SetDefaultExpectTimeout(60_000);
-        using var bot = new KestrelBotFactory().Start();
+        using var folder = new TempDirectory();
+        var feedbackPath = Path.Combine(folder.Path, "feedback.jsonl");
+        using var bot = new KestrelBotFactory();
+        bot.With("RegionBot:Feedback:FeedbackPath", feedbackPath);
+        bot.Start();
         var expected = AnswerComposer.FromSearch(bot.Services.GetRequiredService<KnowledgeStore>().Search(Question));
         var port = FreePort();
         using var playground = StartPlayground(new Uri(bot.BaseAddress, "api/messages"), port);
@@ -76,6 +81,8 @@ public sealed class TeamsPlaygroundTests(ITestOutputHelper output)
             Assert.True(gaps.Length >= 3, "the answer has several paragraphs");
             Assert.All(gaps, gap => Assert.True(gap >= 8, $"paragraphs {string.Join(", ", gaps)} px apart"));
 
+            await Screenshot(page, "teams-playground.png");
+
             // Each passage is cited, and a citation shows a card with the passage's opening and name.
             var citations = reply.Locator(".fai-Citation");
             await Expect(citations).ToHaveCountAsync(expected.Passages.Count + 1);
@@ -87,8 +94,16 @@ public sealed class TeamsPlaygroundTests(ITestOutputHelper output)
             await Screenshot(page, "teams-playground-citation.png");
             await page.Mouse.MoveAsync(0, 0);
 
-            // Teams' own thumbs, from the feedback loop, are drawn under the answer.
-            await Screenshot(page, "teams-playground.png");
+            // Teams' own thumbs, from the feedback loop, are drawn under the answer. Its thumbs down opens Teams'
+            // feedback form; submitting it sends the feedback invoke to the bot, which logs it.
+            await page.Locator("button[aria-label=Dislike]").Last.ClickAsync();
+            var form = page.GetByRole(AriaRole.Dialog);
+            await form.Locator("textarea").FillAsync("Too long for a quick answer");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+            var rating = await WaitForEntryAsync(feedbackPath);
+            Assert.Equal((FeedbackKind.Rating, false, Question, "Too long for a quick answer"), (rating.Kind, rating.Helpful, rating.Question, rating.Comment));
+            Assert.Equal(expected.PassageIds, rating.PassageIds);
+            Assert.Equal("msteams", rating.ChannelId);
         }
         finally
         {
@@ -121,6 +136,22 @@ public sealed class TeamsPlaygroundTests(ITestOutputHelper output)
           return gaps;
         }
         """;
+
+    private static async Task<FeedbackEntry> WaitForEntryAsync(string path)
+    {
+        var log = new JsonLinesFeedbackLog(path);
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (File.Exists(path) && (await log.ReadAllAsync()).Entries is [var entry, ..])
+            {
+                return entry;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("No rating reached the feedback log within 30 seconds.");
+    }
 
     private static Process StartPlayground(Uri endpoint, int port)
     {

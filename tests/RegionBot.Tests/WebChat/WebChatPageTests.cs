@@ -31,7 +31,7 @@ public sealed class WebChatPageTests(ITestOutputHelper output) : IDisposable
     {
         var feedbackPath = Path.Combine(_folder.Path, "feedback.jsonl");
         using var bot = new KestrelBotFactory();
-        bot.With("RegionBot:FeedbackPath", feedbackPath);
+        bot.With("RegionBot:Feedback:FeedbackPath", feedbackPath);
         bot.Start();
         var store = bot.Services.GetRequiredService<KnowledgeStore>();
         await using var browser = await LaunchAsync();
@@ -104,10 +104,20 @@ public sealed class WebChatPageTests(ITestOutputHelper output) : IDisposable
         var problems = WatchForProblems(page);
 
         await page.GotoAsync(bot.BaseAddress.ToString());
+        await Expect(page.Locator("#webchat strong", new() { HasText = "RegionBot" })).ToBeVisibleAsync();
         await Expect(page.GetByPlaceholder("Type your message")).ToBeFocusedAsync();
         await page.GetByPlaceholder("Type your message").FillAsync("Does Kazakhstan recognise the Taliban?");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator("#webchat blockquote").Last).ToBeVisibleAsync();
+        try
+        {
+            await Expect(page.Locator("#webchat blockquote").Last).ToBeVisibleAsync();
+        }
+        catch (PlaywrightException)
+        {
+            await Screenshot(page, "webchat-phone-failed.png");
+            throw;
+        }
+
         await Expect(page.Locator(".webchat__thumb-button")).ToHaveCountAsync(2);
 
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page does not scroll sideways");
