@@ -84,20 +84,22 @@ internal sealed class RussianQuestionReader
         return capitalised ? Transliterate(word) : RussianText.Normalize(word);
     }
 
+    private const string CyrillicLetters = "абвгдежзийклмнопрстуфхцчшщъыьэюя";
+
+    /// <summary>The Latin letters each of <see cref="CyrillicLetters"/> is written with, as names are in English news.</summary>
+    private static readonly string[] LatinLetters =
+    [
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh",
+        "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+    ];
+
     private static string Transliterate(string word)
     {
         var builder = new StringBuilder(word.Length + 4);
         foreach (var c in RussianText.Normalize(word))
         {
-            builder.Append(c switch
-            {
-                'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'д' => "d", 'е' => "e", 'ж' => "zh", 'з' => "z",
-                'и' => "i", 'й' => "y", 'к' => "k", 'л' => "l", 'м' => "m", 'н' => "n", 'о' => "o", 'п' => "p",
-                'р' => "r", 'с' => "s", 'т' => "t", 'у' => "u", 'ф' => "f", 'х' => "kh", 'ц' => "ts", 'ч' => "ch",
-                'ш' => "sh", 'щ' => "shch", 'ъ' => string.Empty, 'ы' => "y", 'ь' => string.Empty, 'э' => "e",
-                'ю' => "yu", 'я' => "ya",
-                _ => c.ToString(CultureInfo.InvariantCulture),
-            });
+            var index = CyrillicLetters.IndexOf(c, StringComparison.Ordinal);
+            builder.Append(index >= 0 ? LatinLetters[index] : c.ToString(CultureInfo.InvariantCulture));
         }
 
         return builder.ToString();

@@ -1,6 +1,6 @@
-using RegionBot.Knowledge.Languages;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using RegionBot.Knowledge.Languages;
 using RegionBot.Knowledge.Model;
 using RegionBot.Localization;
 using RegionBot.Replies;

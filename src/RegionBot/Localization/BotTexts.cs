@@ -36,13 +36,11 @@ public static class BotTexts
     /// </summary>
     public static string Count(int count, string noun)
     {
+        var (lastDigit, lastTwo) = (count % 10, count % 100);
         var form = ReplyLanguage.Current != Knowledge.Languages.Language.Russian ? (count == 1 ? "One" : "Many")
-            : (count % 10, count % 100) switch
-            {
-                (1, not 11) => "One",
-                (>= 2 and <= 4, not (>= 12 and <= 14)) => "Few",
-                _ => "Many",
-            };
+            : lastDigit == 1 && lastTwo != 11 ? "One"
+            : lastDigit is 2 or 3 or 4 && lastTwo is not (12 or 13 or 14) ? "Few"
+            : "Many";
         return count.ToString(CultureInfo.InvariantCulture) + " " + Get($"Count.{noun}.{form}");
     }
 }
