@@ -18,6 +18,8 @@ public static class CommandLine
           dotnet run --project src/RegionBot -- ask "QUESTION" [--knowledge DIR] [--explain]
                                                                       print the bot's answer (--explain: and why)
           dotnet run --project src/RegionBot -- validate [--knowledge DIR]        check the knowledge files
+          dotnet run --project src/RegionBot -- import FILE|DIR... [--out DIR] [--dry-run] [--knowledge DIR]
+                                  turn saved articles (.html .txt .md .pdf .docx) into knowledge files for review
           dotnet run --project src/RegionBot -- report [--feedback FILE]
                                         list unanswered questions and poorly rated answers from the feedback log
         """;
@@ -36,7 +38,8 @@ public static class CommandLine
             "ask" when options.Positional.Count == 1 && options.Valid => Ask(options.Positional[0], options, output, error),
             "validate" when options.Positional.Count == 0 && options.Valid => Validate(options, output, error),
             "report" when options.Positional.Count == 0 && options.Valid && options.KnowledgeDirectory is null => ReportCommand.Run(options.FeedbackPath, output),
-            "ask" or "validate" or "report" or "help" or "--help" => ShowUsage(error),
+            "import" when options.Valid => ImportCommand.Run(options.Positional, options.OutputDirectory, options.DryRun, options.KnowledgeDirectory, output, error, CancellationToken.None),
+            "ask" or "validate" or "report" or "import" or "help" or "--help" => ShowUsage(error),
             _ => null,
         };
     }
@@ -100,7 +103,9 @@ public static class CommandLine
         var positional = new List<string>();
         string? knowledge = null;
         string? feedback = null;
+        string? output = null;
         var explain = false;
+        var dryRun = false;
         var valid = true;
         for (var i = 0; i < args.Length; i++)
         {
@@ -118,14 +123,23 @@ public static class CommandLine
             {
                 explain = true;
             }
+            else if (string.Equals(args[i], "--out", StringComparison.Ordinal))
+            {
+                valid &= i + 1 < args.Length;
+                output = i + 1 < args.Length ? args[++i] : null;
+            }
+            else if (string.Equals(args[i], "--dry-run", StringComparison.Ordinal))
+            {
+                dryRun = true;
+            }
             else
             {
                 positional.Add(args[i]);
             }
         }
 
-        return new ParsedOptions(positional, knowledge, feedback, explain, valid);
+        return new ParsedOptions(positional, knowledge, feedback, explain, valid, output, dryRun);
     }
 
-    private sealed record ParsedOptions(IReadOnlyList<string> Positional, string? KnowledgeDirectory, string? FeedbackPath, bool Explain, bool Valid);
+    private sealed record ParsedOptions(IReadOnlyList<string> Positional, string? KnowledgeDirectory, string? FeedbackPath, bool Explain, bool Valid, string? OutputDirectory = null, bool DryRun = false);
 }
