@@ -62,7 +62,8 @@ internal sealed class Dehyphenation
 
     private bool KeepsHyphen(string left, string right)
     {
-        if (right.Length == 0 || !char.IsLower(right[0]))
+        // A name ("Kassym-Jomart", "Taliban-ruled") or a number ("Kaysar-2021") is hyphenated by its own spelling.
+        if (right.Length == 0 || !char.IsLower(right[0]) || left.Length == 0 || char.IsUpper(left[0]))
         {
             return true;
         }

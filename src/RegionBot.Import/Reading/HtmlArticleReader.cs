@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using SmartReader;
 
@@ -18,12 +19,17 @@ internal sealed class HtmlArticleReader : IArticleReader
 
     private static readonly HashSet<string> SkippedContainers = new(["FIGURE", "FIGCAPTION", "ASIDE", "NAV", "FOOTER", "FORM", "TABLE", "BUTTON"], StringComparer.Ordinal);
 
+    private static readonly HashSet<string> ChromeNames = new(["ad", "ads", "advert", "adverts", "advertisement", "adsbygoogle", "sponsor", "sponsored", "promo", "promotion", "newsletter", "related", "read-more", "readmore", "share", "social", "cookie", "cookies", "paywall", "subscribe"], StringComparer.Ordinal);
+
+    private static readonly string[] ChromePrefixes = ["ad-", "ads-", "advert", "div-gpt-ad", "sponsor", "promo-", "newsletter-", "related-", "share-", "social-", "cookie-", "outbrain", "taboola"];
+
     public ArticleDocument Read(string displayName, byte[] bytes, CancellationToken cancellationToken)
     {
         var parser = new HtmlParser();
         using var stream = new MemoryStream(bytes);
         using var page = parser.ParseDocument(stream);
         var metadata = HtmlMetadata.Read(page);
+        RemoveMarkedChrome(page);
         var address = metadata.Url is not null && Uri.TryCreate(metadata.Url, UriKind.Absolute, out _) ? metadata.Url : "https://localhost/";
         var article = new Reader(address, page.DocumentElement.OuterHtml).GetArticle();
         var blocks = article.IsReadable ? Blocks(parser, article.Content, metadata.Title, cancellationToken) : [];
@@ -43,6 +49,29 @@ internal sealed class HtmlArticleReader : IArticleReader
         }
 
         return new ArticleDocument(metadata, blocks);
+    }
+
+    /// <summary>
+    /// Removes what the page itself marks as advertising, promotion or sharing (by class or id: "ad", "ad-inline",
+    /// "advertisement", "sponsored", "newsletter", "share-buttons", "related", "cookie-banner"), which Readability may
+    /// otherwise keep when it sits inside the article.
+    /// </summary>
+    private static void RemoveMarkedChrome(IDocument page)
+    {
+        foreach (var element in page.QuerySelectorAll("[class], [id]").ToList())
+        {
+            var names = (element.ClassName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Append(element.Id ?? "");
+            if (names.Any(IsChromeName) && element.LocalName is not ("html" or "body" or "article" or "main"))
+            {
+                element.Remove();
+            }
+        }
+    }
+
+    private static bool IsChromeName(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        return ChromeNames.Contains(lower) || ChromePrefixes.Any(prefix => lower.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     private static List<ArticleBlock> Blocks(HtmlParser parser, string content, string? title, CancellationToken cancellationToken)

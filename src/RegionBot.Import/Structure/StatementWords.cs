@@ -12,7 +12,7 @@ internal static class StatementWords
             "insisted", "insists", "recalled", "recalls", "explained", "explains", "argued", "argues", "confirmed",
             "confirms", "assured", "assures", "underlined", "underlines", "underscored", "reiterated", "reiterates",
             "acknowledged", "admitted", "asserted", "asserts", "remarked", "replied", "wrote", "writes", "commented",
-            "maintained", "vowed", "pledged", "denied", "denies",
+            "maintained", "vowed", "pledged", "denied", "denies", "proposed", "proposes", "suggested", "suggests",
         ],
         StringComparer.OrdinalIgnoreCase);
 
