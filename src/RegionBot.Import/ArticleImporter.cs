@@ -89,10 +89,10 @@ public static class ArticleImporter
 
     private static void RefuseDuplicate(string displayName, KnowledgeDraft draft, List<Passage> others, string knowledgeDirectory, string extension)
     {
-        var texts = draft.Passages.Select(p => p.Text).ToHashSet(StringComparer.Ordinal);
+        var texts = draft.Passages.Select(p => SingleSpaced(p.Text)).ToHashSet(StringComparer.Ordinal);
         foreach (var source in others.GroupBy(p => p.Source))
         {
-            var shared = source.Count(p => texts.Contains(p.Text));
+            var shared = source.Count(p => texts.Contains(SingleSpaced(p.Text)));
             var sameUrl = draft.Metadata.Url is not null && string.Equals(draft.Metadata.Url, source.Key.Url, StringComparison.OrdinalIgnoreCase);
             if (sameUrl || (shared > 0 && shared >= texts.Count * DuplicateShare))
             {
@@ -102,6 +102,9 @@ public static class ArticleImporter
             }
         }
     }
+
+    /// <summary>Text with every run of white space as one space: a PDF draws a no-break space as a space.</summary>
+    private static string SingleSpaced(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// Checks the draft with the same loader <c>validate</c> and the bot use, in a scratch folder of its own, and
