@@ -76,7 +76,7 @@ public static class ArticleImporter
 
             if (info.Length > MaxFileBytes)
             {
-                throw new ImportException($"{displayName}: the file is {info.Length / (1024 * 1024)} MB; an article is at most {MaxFileBytes / (1024 * 1024)} MB");
+                throw new ImportException($"{displayName}: the file is larger than {MaxFileBytes / (1024 * 1024)} MB, too large for an article");
             }
 
             return File.ReadAllBytes(path);

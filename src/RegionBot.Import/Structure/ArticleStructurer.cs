@@ -57,7 +57,7 @@ internal static class ArticleStructurer
         var sections = new List<DraftSection>();
         foreach (var (heading, paragraphs) in Group(blocks))
         {
-            var (country, reason) = CountryGuess.For(heading, paragraphs);
+            var (country, reason) = CountryGuess.For(heading, paragraphs, directory);
             var sectionCountry = string.Equals(country, Countries.Region, StringComparison.Ordinal) ? null : country;
             var passages = new List<DraftPassage>();
             Person? previousSpeaker = null;

@@ -52,6 +52,26 @@ internal sealed class SpeakerDirectory
         return null;
     }
 
+    /// <summary>
+    /// The countries of the people a text names by surname (the knowledge's leaders and ministers, and those the
+    /// article has named so far), once per mention: "Rahmon" points to Tajikistan as "Tajik" does.
+    /// </summary>
+    public IEnumerable<string> CountriesOfPeopleIn(string text)
+    {
+        var people = known.Concat(mentioned)
+            .Where(p => !p.IsInstitution && p.Country is not null && p.Name.Contains(' ', StringComparison.Ordinal))
+            .GroupBy(p => p.Name.Split(' ')[^1], StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Select(p => p.Country).Distinct(StringComparer.Ordinal).Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().Country!, StringComparer.OrdinalIgnoreCase);
+        foreach (var word in Words.Split(text))
+        {
+            if (people.TryGetValue(Vocabulary.Key(word), out var country))
+            {
+                yield return country;
+            }
+        }
+    }
+
     /// <summary>"the Tajik leader": the most recent person of that country whose role fits the title.</summary>
     public Person? FindByDescription(string? country, string titleWord)
     {

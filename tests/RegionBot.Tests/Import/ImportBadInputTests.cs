@@ -104,6 +104,20 @@ public sealed class ImportBadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_file_larger_than_any_article_is_refused_without_being_read()
+    {
+        var path = Path.Combine(folder.Path, "huge-article.txt");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(RegionBot.Import.ArticleImporter.MaxFileBytes + 1);
+        }
+
+        var error = Refused(path);
+
+        Assert.Equal("huge-article.txt: the file is larger than 50 MB, too large for an article", error);
+    }
+
+    [Fact]
     public void A_missing_file_is_refused()
     {
         var error = Refused(Path.Combine(folder.Path, "not-there.txt"));

@@ -158,6 +158,38 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("statement: speaker Emomali Rahmon, role President of Tajikistan (read from 'Rahmon')", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_section_whose_heading_names_a_known_leader_takes_the_leader_s_country()
+    {
+        var path = folder.Write("leaders-speak.txt", """
+            Leaders speak
+
+            Tokayev under pressure
+
+            The president met his security council on Monday to discuss the northern border.
+
+            Officials in the capital did not comment on the meeting.
+            """);
+
+        var (exitCode, output, error) = ImportRun.Command([path], knowledge.KnowledgePath, dryRun: true);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("section 'Tokayev under pressure': country Kazakhstan (named in the heading)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_is_reachable_from_the_command_line()
+    {
+        var path = ArticleFixtures.Invented.WriteTo(folder.Path, "md");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exitCode = RegionBot.Commands.CommandLine.TryRun(["import", path, "--dry-run", "--knowledge", knowledge.KnowledgePath], stdout, stderr);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("kyzyl-tash-water-talks.md (dry run, nothing written): 11 passages in 4 sections, 7 statements.", stdout.ToString(), StringComparison.Ordinal);
+    }
+
     private static int LineNumber(string reviewLine)
     {
         var afterFile = reviewLine[(reviewLine.IndexOf(".md:", StringComparison.Ordinal) + 4)..];
