@@ -47,8 +47,9 @@ internal sealed class PdfArticleReader : IArticleReader
         {
             throw new ImportException($"{displayName}: the PDF is encrypted; save an unprotected copy and import that");
         }
-        catch (Exception ex) when (ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is not (ImportException or OperationCanceledException))
         {
+            // A damaged or hostile file can fail anywhere inside the parser; whatever it throws, the file is unreadable.
             throw new ImportException($"{displayName}: not a readable PDF: {ex.Message}");
         }
     }

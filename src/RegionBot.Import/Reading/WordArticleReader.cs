@@ -1,4 +1,3 @@
-using System.IO.Packaging;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -52,8 +51,9 @@ internal sealed class WordArticleReader : IArticleReader
 
             return new ArticleDocument(new ArticleMetadata(title, null, null, null) { Origin = origin }, blocks);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException)
+        catch (Exception ex) when (ex is not (ImportException or OperationCanceledException))
         {
+            // A damaged or hostile package can fail anywhere inside the SDK; whatever it throws, the file is unreadable.
             throw new ImportException($"{displayName}: not a readable Word document (.docx): {ex.Message}");
         }
     }
