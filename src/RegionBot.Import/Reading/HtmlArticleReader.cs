@@ -31,7 +31,9 @@ internal sealed class HtmlArticleReader : IArticleReader
         RemoveMarkedChrome(page);
         var address = metadata.Url is not null && Uri.TryCreate(metadata.Url, UriKind.Absolute, out _) ? metadata.Url : "https://localhost/";
         var article = new Reader(address, page.DocumentElement.OuterHtml).GetArticle();
-        var blocks = article.IsReadable ? Blocks(parser, article.Content, metadata.Title, cancellationToken) : [];
+        // A short article can fall below Readability's "readable" threshold; what it found still counts when it
+        // holds paragraphs, and a page without any (an index, a login form) is refused below.
+        var blocks = string.IsNullOrWhiteSpace(article.Content) ? [] : Blocks(parser, article.Content, metadata.Title, cancellationToken);
         if (!blocks.Any(b => b.Kind == ArticleBlockKind.Paragraph))
         {
             throw new ImportException($"{displayName}: no article body found in the page (is it the article itself, saved complete, rather than an index or a login page?)");

@@ -25,7 +25,27 @@ internal static class HtmlMetadata
             (Absolute(page.QuerySelector("link[rel~='canonical']")?.GetAttribute("href")), "the canonical link"),
             (Absolute(Meta(page, "og:url")), "og:url"),
             (Absolute(JsonString(jsonLd, "url")), "JSON-LD NewsArticle url"));
-        return new ArticleMetadata(title, publisher, date, url) { Origin = origin };
+        return new ArticleMetadata(WithoutSiteName(title, publisher), publisher, date, url) { Origin = origin };
+    }
+
+    /// <summary>"All eyes are on Central Asia | TRT World" → "All eyes are on Central Asia": pages append their name.</summary>
+    private static string? WithoutSiteName(string? title, string? publisher)
+    {
+        if (title is null || publisher is null)
+        {
+            return title;
+        }
+
+        foreach (var separator in new[] { " | ", " - ", " – ", " — ", " · " })
+        {
+            var suffix = separator + publisher;
+            if (title.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && title.Length > suffix.Length)
+            {
+                return title[..^suffix.Length].Trim();
+            }
+        }
+
+        return title;
     }
 
     private static string? First(Dictionary<string, string> origin, string key, params (string? Value, string Origin)[] candidates)

@@ -71,6 +71,39 @@ public sealed class ImportAccuracyTests(ITestOutputHelper log) : IDisposable
         }
     }
 
+    [Fact]
+    public void Without_json_ld_a_page_s_open_graph_tags_and_canonical_link_give_its_metadata()
+    {
+        var page = """
+            <!DOCTYPE html>
+            <html><head>
+              <meta property="og:site_name" content="Steppe Review">
+              <meta property="og:title" content="Herders count the cost of a dry spring | Steppe Review">
+              <meta property="article:published_time" content="2024-05-02T06:30:00Z">
+              <link rel="canonical" href="https://steppe-review.example.test/herders-dry-spring">
+            </head><body>
+              <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+              <article>
+                <h1>Herders count the cost of a dry spring</h1>
+                <p>Herders in the foothills say the spring rains came three weeks late this year, and the grass is thin.</p>
+                <p>Many families have sold part of their flocks early to buy feed for the animals they keep through summer.</p>
+                <p>Local officials expect the autumn market to be crowded, with prices lower than in any year since the drought.</p>
+              </article>
+              <footer>© Steppe Review</footer>
+            </body></html>
+            """;
+        var path = folder.Write("herders-dry-spring.html", page);
+
+        ArticleImporter.Import(path, EmptyKnowledge(), Path.Combine(folder.Path, "out"), dryRun: false, CancellationToken.None);
+
+        var source = LoadWritten().Sources.Single();
+        Assert.Equal("Herders count the cost of a dry spring", source.Title);
+        Assert.Equal("Steppe Review", source.Publisher);
+        Assert.Equal("2024-05-02", source.Date);
+        Assert.Equal("https://steppe-review.example.test/herders-dry-spring", source.Url);
+        Assert.Equal(3, LoadWritten().Passages.Count);
+    }
+
     private ImportComparison ImportAndCompare(ArticleFixtures fixture, string format)
     {
         var path = fixture.WriteTo(folder.Path, format);
