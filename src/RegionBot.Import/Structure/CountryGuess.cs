@@ -33,6 +33,8 @@ internal static class CountryGuess
             return (counts[0].Country, $"named most often ({summary})");
         }
 
-        return (Countries.Region, inHeading.Count > 1 ? $"the heading names several countries ({string.Join(", ", inHeading)})" : $"no single country dominates ({summary})");
+        return (Countries.Region, inHeading.Count > 1 ? $"the heading names several countries ({string.Join(", ", inHeading)})"
+            : total == 0 ? "no country is named"
+            : $"no single country dominates ({summary})");
     }
 }

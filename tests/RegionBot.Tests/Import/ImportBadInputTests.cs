@@ -118,6 +118,15 @@ public sealed class ImportBadInputTests : IDisposable
     }
 
     [Fact]
+    public void An_article_the_knowledge_format_cannot_hold_is_refused_with_the_validator_s_reason()
+    {
+        var error = Refused(folder.Write("hashtags.txt", "Campaigns online\n\n#StandWithHerders trended for a week across the region after the dry spring.\n\nOfficials did not comment.\n"));
+
+        Assert.StartsWith("hashtags.txt: the draft does not pass validation, nothing was written: hashtags.md:", error, StringComparison.Ordinal);
+        Assert.Contains("is empty", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_file_is_refused()
     {
         var error = Refused(Path.Combine(folder.Path, "not-there.txt"));
