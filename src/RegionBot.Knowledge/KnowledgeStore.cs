@@ -4,6 +4,7 @@ using RegionBot.Knowledge.Indexing;
 using RegionBot.Knowledge.Loading;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
+using RegionBot.Knowledge.Semantic;
 
 namespace RegionBot.Knowledge;
 
@@ -24,6 +25,9 @@ public sealed record KnowledgeStatus(int Passages, int Sources, DateTimeOffset L
 
     /// <summary>The last reload's problems while the previous knowledge keeps serving; null after a successful load.</summary>
     public KnowledgeLoadError? LastError { get; init; }
+
+    /// <summary>How far the passage vectors are: the search is hybrid once they are ready, lexical until then.</summary>
+    public SemanticProgress Semantic { get; init; } = SemanticProgress.Disabled(0);
 }
 
 /// <summary>The outcome of <see cref="KnowledgeStore.Reload"/>.</summary>
@@ -41,13 +45,18 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     private readonly SearchOptions options;
     private readonly IndexStorage storage;
     private readonly ILogger logger;
+    private readonly QuestionEmbedder? questions;
+    private readonly SemanticOptions semanticOptions;
     private readonly Lock reloading = new();
     private volatile KnowledgeSnapshot current;
     private volatile KnowledgeStatus status;
     private volatile bool disposed;
+    private long searches;
 
-    private KnowledgeStore(string knowledgeDirectory, SearchOptions options, IndexStorage storage, KnowledgeSnapshot snapshot, ILogger logger)
+    private KnowledgeStore(string knowledgeDirectory, SearchOptions options, IndexStorage storage, KnowledgeSnapshot snapshot, ILogger logger, QuestionEmbedder? questions, SemanticOptions semanticOptions)
     {
+        this.questions = questions;
+        this.semanticOptions = semanticOptions;
         KnowledgeDirectory = knowledgeDirectory;
         this.options = options;
         this.storage = storage;
@@ -61,16 +70,34 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
 
     public KnowledgeBase Knowledge => current.Knowledge;
 
-    public KnowledgeStatus Status => status;
+    public KnowledgeStatus Status => status with
+    {
+        Semantic = current.SemanticProgress with
+        {
+            Searches = Interlocked.Read(ref searches),
+            SemanticSearches = questions?.LegRuns ?? 0,
+            QuestionsEmbedded = questions?.Embedded ?? 0,
+            QuestionCacheHits = questions?.CacheHits ?? 0,
+        },
+    };
+
+    /// <summary>Completes when the current knowledge's passage vectors are ready (or failed): from then on the search is hybrid.</summary>
+    public Task SemanticReady => current.Semantic?.Completion ?? Task.CompletedTask;
 
     /// <summary>
     /// Loads and validates the knowledge folder and opens its index: the one stored on disk when it matches the
     /// knowledge, otherwise a newly built one.
     /// </summary>
     /// <exception cref="KnowledgeValidationException">The folder has problems; each names its file and line.</exception>
-    public static KnowledgeStore Open(string knowledgeDirectory, SearchOptions options, ILogger? logger = null)
+    /// <param name="semantic">The semantic leg's settings; null means the defaults (on).</param>
+    public static KnowledgeStore Open(string knowledgeDirectory, SearchOptions options, ILogger? logger = null, SemanticOptions? semantic = null) =>
+        Open(knowledgeDirectory, options, logger, semantic, embedder: null);
+
+    /// <param name="embedder">The model to embed with; null means the shared all-MiniLM-L6-v2 embedder.</param>
+    internal static KnowledgeStore Open(string knowledgeDirectory, SearchOptions options, ILogger? logger, SemanticOptions? semantic, ITextEmbedder? embedder)
     {
         logger ??= NullLogger.Instance;
+        semantic ??= new SemanticOptions();
         var directory = Path.GetFullPath(knowledgeDirectory);
         var result = KnowledgeLoader.Load(directory);
         if (!result.IsValid)
@@ -80,7 +107,9 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
 
         var root = string.IsNullOrWhiteSpace(options.IndexPath) ? IndexStorage.DefaultRoot(directory) : Path.GetFullPath(options.IndexPath);
         var storage = new IndexStorage(root, logger);
-        var snapshot = KnowledgeSnapshot.Open(result.Knowledge!, storage, options);
+        storage.RemoveAbandonedBuilds();
+        var questions = semantic.Enabled ? new QuestionEmbedder(embedder ?? MiniLmEmbedder.For(semantic.IntraOpThreads), semantic.QueryCacheSize) : null;
+        var snapshot = KnowledgeSnapshot.Open(result.Knowledge!, storage, options, new SemanticSetup(questions, semantic, null, logger));
         logger.LogInformation(
             "Loaded {PassageCount} passages from {SourceCount} sources in {KnowledgeDirectory}; index {IndexState} in {IndexFolder}",
             snapshot.Knowledge.Passages.Count,
@@ -88,7 +117,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
             directory,
             snapshot.IndexReused ? "reused" : "built",
             snapshot.IndexFolder);
-        return new KnowledgeStore(directory, options, storage, snapshot, logger);
+        return new KnowledgeStore(directory, options, storage, snapshot, logger, questions, semantic);
     }
 
     /// <summary>
@@ -123,7 +152,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
             KnowledgeSnapshot replacement;
             try
             {
-                replacement = KnowledgeSnapshot.Open(result.Knowledge, storage, options);
+                replacement = KnowledgeSnapshot.Open(result.Knowledge, storage, options, new SemanticSetup(questions, semanticOptions, current.Semantic, logger));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -147,12 +176,17 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         }
     }
 
-    public SearchAnswer Search(string question, SearchContext? context = null, CancellationToken cancellationToken = default)
+    public SearchAnswer Search(string question, SearchContext? context = null, CancellationToken cancellationToken = default) =>
+        Search(question, context, SearchMode.Hybrid, cancellationToken);
+
+    /// <summary>Searches with only one leg, or both: the evaluation compares them.</summary>
+    internal SearchAnswer Search(string question, SearchContext? context, SearchMode mode, CancellationToken cancellationToken)
     {
         var snapshot = AcquireCurrent();
+        Interlocked.Increment(ref searches);
         try
         {
-            var answer = snapshot.Searcher.Search(question ?? string.Empty, context, cancellationToken);
+            var answer = snapshot.Searcher.Search(question ?? string.Empty, context, cancellationToken, mode);
             logger.LogDebug(
                 "Searched {QuestionLength} characters: {HitCount} passages, no-answer reason {NoAnswerReason}",
                 answer.Question.Length,
@@ -166,7 +200,10 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         }
     }
 
-    /// <summary>How the search understood a question and how its best candidates cover it: a tool for knowledge editors.</summary>
+    /// <summary>
+    /// How the search understood a question, each leg's best candidates with ranks and scores, and the fused
+    /// confidence: a tool for knowledge editors.
+    /// </summary>
     public string Explain(string question)
     {
         var snapshot = AcquireCurrent();
@@ -184,6 +221,11 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     {
         lock (reloading)
         {
+            if (disposed)
+            {
+                return;
+            }
+
             disposed = true;
             current.Retire(storage: null);
         }
@@ -204,19 +246,20 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         }
     }
 
-    /// <summary>One version of the knowledge with its index, shared by the searches that run on it.</summary>
+    /// <summary>
+    /// One immutable version of the knowledge with its index and searcher, shared by the searches that run on it. Who
+    /// uses it is counted once, by the index reader's own reference count: the store holds one reference while the
+    /// snapshot is current, each search holds another.
+    /// </summary>
     private sealed class KnowledgeSnapshot
     {
         private readonly PassageIndex index;
         private readonly DateTimeOffset loadedAt = DateTimeOffset.UtcNow;
+        private volatile IndexStorage? deleteFrom;
 
-        // One reference is the store's own while the snapshot is current; each search holds another.
-        private int references = 1;
-        private int retired;
-        private IndexStorage? deleteFrom;
-
-        private KnowledgeSnapshot(KnowledgeBase knowledge, PassageIndex index, PassageSearcher searcher, string folder, bool reused)
+        private KnowledgeSnapshot(KnowledgeBase knowledge, PassageIndex index, PassageSearcher searcher, string folder, bool reused, SemanticIndex? semantic)
         {
+            Semantic = semantic;
             Knowledge = knowledge;
             this.index = index;
             Searcher = searcher;
@@ -232,17 +275,34 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
 
         public bool IndexReused { get; }
 
-        public static KnowledgeSnapshot Open(KnowledgeBase knowledge, IndexStorage storage, SearchOptions options)
+        /// <summary>The passage vectors kept with this version's index; null when the semantic leg is off.</summary>
+        public SemanticIndex? Semantic { get; }
+
+        public SemanticProgress SemanticProgress => Semantic?.Progress ?? SemanticProgress.Disabled(Knowledge.Passages.Count);
+
+        public static KnowledgeSnapshot Open(KnowledgeBase knowledge, IndexStorage storage, SearchOptions options, SemanticSetup semantic)
         {
             var analyzer = new PassageAnalyzer();
-            var (index, folder, reused) = storage.OpenOrBuild(knowledge, analyzer);
+            KnowledgeSnapshot? opened = null;
+            var (index, folder, reused) = storage.OpenOrBuild(knowledge, analyzer, closed: () => opened?.Closed());
+            SemanticIndex? vectors = null;
             try
             {
-                var searcher = new PassageSearcher(knowledge, index, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), options);
-                return new KnowledgeSnapshot(knowledge, index, searcher, folder, reused);
+                // The vectors live in the index folder, keyed by the same content hash and checked on adoption like
+                // the index; a small change is embedded here, before the swap, a large one in the background while
+                // the new version answers lexically.
+                vectors = semantic.Questions is { } questions
+                    ? SemanticIndex.Open(knowledge, folder, questions.Embedder, semantic.Options, semantic.Previous, semantic.Logger)
+                    : null;
+                var retriever = vectors is null ? null : new SemanticRetriever(knowledge, vectors, semantic.Questions!, semantic.Logger);
+                var searcher = new PassageSearcher(
+                    knowledge, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), new LexicalRetriever(knowledge, index), retriever, options, Lexicon.Default);
+                opened = new KnowledgeSnapshot(knowledge, index, searcher, folder, reused, vectors);
+                return opened;
             }
             catch
             {
+                vectors?.Dispose();
                 index.Dispose();
                 storage.Remove(folder);
                 throw;
@@ -258,37 +318,10 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
                 LastError = error,
             };
 
-        public bool TryAcquire()
-        {
-            while (true)
-            {
-                var count = Volatile.Read(ref references);
-                if (count == 0)
-                {
-                    return false;
-                }
+        /// <summary>Takes a reference for one search; false once the snapshot has been retired and its last search has ended.</summary>
+        public bool TryAcquire() => index.TryAcquire();
 
-                if (Interlocked.CompareExchange(ref references, count + 1, count) == count)
-                {
-                    return true;
-                }
-            }
-        }
-
-        public void Release()
-        {
-            if (Interlocked.Decrement(ref references) == 0)
-            {
-                try
-                {
-                    index.Dispose();
-                }
-                finally
-                {
-                    deleteFrom?.Remove(IndexFolder);
-                }
-            }
-        }
+        public void Release() => index.Release();
 
         /// <summary>
         /// Gives up the store's reference: the index closes when the last search on it ends, and with a storage
@@ -296,11 +329,16 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         /// </summary>
         public void Retire(IndexStorage? storage)
         {
-            if (Interlocked.Exchange(ref retired, 1) == 0)
-            {
-                deleteFrom = storage;
-                Release();
-            }
+            deleteFrom = storage;
+
+            // A version no longer current needs no more vectors computed for it.
+            Semantic?.Dispose();
+            index.Dispose();
         }
+
+        private void Closed() => deleteFrom?.Remove(IndexFolder);
     }
 }
+
+/// <summary>What a snapshot needs to keep its passage vectors: the embedder (null when the leg is off) and the version it replaces.</summary>
+internal sealed record SemanticSetup(QuestionEmbedder? Questions, SemanticOptions Options, SemanticIndex? Previous, ILogger Logger);

@@ -34,6 +34,8 @@ public static class BenchmarkProgram
                 return await StartupBenchmark.RunAsync(options, cancellation.Token);
             case SearchLatency.Command:
                 return SearchLatency.Run(options, cancellation.Token);
+            case SemanticBenchmark.Command:
+                return SemanticBenchmark.Run(options, cancellation.Token);
             case "generate":
                 Console.WriteLine(BenchmarkKnowledge.Directory(options.String("passages", "100k")));
                 return 0;

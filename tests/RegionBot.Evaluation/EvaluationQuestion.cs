@@ -6,10 +6,12 @@ namespace RegionBot.Evaluation;
 /// <summary>
 /// One question a user might ask, with every passage id that genuinely answers it.
 /// An empty <see cref="Answers"/> list marks a question the knowledge cannot answer, where the bot should abstain.
+/// An optional <see cref="Section"/> ("paraphrase") groups questions the report also scores on their own.
 /// </summary>
 public sealed record EvaluationQuestion(
     [property: JsonPropertyName("question")] string Question,
-    [property: JsonPropertyName("answers")] IReadOnlyList<string> Answers)
+    [property: JsonPropertyName("answers")] IReadOnlyList<string> Answers,
+    [property: JsonPropertyName("section")] string? Section = null)
 {
     [JsonIgnore]
     public bool IsAnswerable => Answers.Count > 0;

@@ -3,7 +3,7 @@ using RegionBot.Knowledge.Search;
 namespace RegionBot.Evaluation;
 
 /// <summary>The figures the search must reach on the question set before it is good enough to ship.</summary>
-public sealed record EvaluationTargets(double Top1Accuracy = 0.95, double RecallAt3 = 1.00, double AbstentionRate = 0.90)
+public sealed record EvaluationTargets(double Top1Accuracy = 0.95, double RecallAt3 = 1.00, double AbstentionRate = 0.90, double FalseNoAnswerRate = 0.02)
 {
     public static EvaluationTargets Default { get; } = new();
 }
@@ -57,6 +57,9 @@ public sealed record EvaluationReport(IReadOnlyList<QuestionResult> Results, Eva
 
     public double AbstentionRate => Ratio(AbstainedCount, UnanswerableCount);
 
+    /// <summary>The share of answerable questions that got "no answer".</summary>
+    public double FalseNoAnswerRate => Ratio(FalseAbstentionCount, AnswerableCount);
+
     public IEnumerable<QuestionResult> Failures => Results.Where(r => r.IsFailure);
 
     /// <summary>Each target the figures fall short of, described for a person, e.g. "top-1 0.93 &lt; 0.95".</summary>
@@ -68,6 +71,11 @@ public sealed record EvaluationReport(IReadOnlyList<QuestionResult> Results, Eva
             AddIfMissed(missed, "top-1", Top1Accuracy, Targets.Top1Accuracy);
             AddIfMissed(missed, "recall@3", RecallAt3, Targets.RecallAt3);
             AddIfMissed(missed, "abstention", AbstentionRate, Targets.AbstentionRate);
+            if (Math.Round(FalseNoAnswerRate, 6) > Targets.FalseNoAnswerRate)
+            {
+                missed.Add(FormattableString.Invariant($"false no-answer {FalseNoAnswerRate:0.00} > {Targets.FalseNoAnswerRate:0.00}"));
+            }
+
             return missed;
         }
     }

@@ -5,10 +5,12 @@ namespace RegionBot.Evaluation;
 /// <summary>Writes an evaluation report for a person reading a terminal or a CI log.</summary>
 public static class ReportPrinter
 {
-    public static void Print(EvaluationReport report, TextWriter output, bool verbose)
+    /// <param name="failures">Whether to list the failing questions (every question when <paramref name="verbose"/>).</param>
+    /// <param name="figures">Whether to print the figures and targets.</param>
+    public static void Print(EvaluationReport report, TextWriter output, bool verbose, bool failures = true, bool figures = true)
     {
         var details = verbose ? report.Results : report.Failures.ToList();
-        if (details.Count > 0)
+        if (failures && details.Count > 0)
         {
             output.WriteLine(verbose ? "Results:" : "Failures:");
             foreach (var result in details)
@@ -17,6 +19,11 @@ public static class ReportPrinter
             }
 
             output.WriteLine();
+        }
+
+        if (!figures)
+        {
+            return;
         }
 
         output.WriteLine(Invariant($"Questions: {report.AnswerableCount} answerable, {report.UnanswerableCount} unanswerable"));
@@ -29,8 +36,20 @@ public static class ReportPrinter
         output.WriteLine(Invariant(
             $"False abstention: {report.FalseAbstentionCount}{ReasonBreakdown(report)}  answerable questions that got no answer"));
         output.WriteLine(Invariant(
-            $"Targets: top-1 >= {report.Targets.Top1Accuracy:0.00}, recall@3 >= {report.Targets.RecallAt3:0.00}, abstention >= {report.Targets.AbstentionRate:0.00}"));
+            $"Targets: top-1 >= {report.Targets.Top1Accuracy:0.00}, recall@3 >= {report.Targets.RecallAt3:0.00}, abstention >= {report.Targets.AbstentionRate:0.00}, false no-answer <= {report.Targets.FalseNoAnswerRate:0.00}"));
         output.WriteLine(report.TargetsMet ? "Targets: met" : $"Targets: missed ({string.Join(", ", report.MissedTargets)})");
+    }
+
+    /// <summary>One line per search mode: the lexical leg alone, the semantic leg alone, and the hybrid the bot uses.</summary>
+    public static void PrintComparison(IReadOnlyList<(string Mode, EvaluationReport Report)> reports, TextWriter output)
+    {
+        output.WriteLine("| search | top-1 | recall@3 | false no-answer | abstention |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var (mode, report) in reports)
+        {
+            output.WriteLine(Invariant(
+                $"| {mode} | {report.Top1Accuracy:0.000} | {report.RecallAt3:0.000} | {report.FalseNoAnswerRate:0.000} ({report.FalseAbstentionCount}/{report.AnswerableCount}) | {report.AbstentionRate:0.000} ({report.AbstainedCount}/{report.UnanswerableCount}) |"));
+        }
     }
 
     private static void PrintResult(QuestionResult result, TextWriter output)

@@ -28,7 +28,7 @@ public sealed class SoakHost : WebApplicationFactory<Program>
         builder.UseContentRoot(root);
         builder.UseEnvironment("Production");
         builder.UseSetting("RegionBot:KnowledgePath", Path.Combine(root, "knowledge"));
-        builder.UseSetting("RegionBot:WatchKnowledge", "false");
+        builder.UseSetting("RegionBot:Reload:WatchKnowledge", "false");
         builder.UseSetting("Limits:PerClient:Burst", "1000000");
         builder.UseSetting("Limits:PerClient:PerSecond", "1000000");
         builder.UseSetting("Limits:PerConversation:Burst", "1000000");

@@ -125,7 +125,7 @@ internal static class ArticleStructurer
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 3; i < words.Length; i++)
         {
-            if (words[i] is "as" or "after" or "while" or "because" or "when" or "since" or "although" || words[i - 1].EndsWith(',') )
+            if (words[i] is "as" or "after" or "while" or "because" or "when" or "since" or "although" || words[i - 1].EndsWith(','))
             {
                 return string.Join(' ', words[..i]).TrimEnd(',');
             }

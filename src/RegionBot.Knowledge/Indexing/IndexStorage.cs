@@ -12,7 +12,8 @@ namespace RegionBot.Knowledge.Indexing;
 /// Keeps indexes on disk, one folder per version of the knowledge (named by its content hash), so that an unchanged
 /// knowledge folder is searched at start-up without rebuilding, and a new version is built beside the one in use.
 /// A folder only takes its final name once its index is complete, so a crash mid-build never leaves an index that
-/// looks usable; one that is unreadable anyway is deleted and rebuilt.
+/// looks usable; a stored index is verified against its checksums before it is adopted, and one that fails is deleted
+/// and rebuilt.
 /// </summary>
 internal sealed class IndexStorage(string root, ILogger logger)
 {
@@ -39,15 +40,21 @@ internal sealed class IndexStorage(string root, ILogger logger)
         return Path.Combine(data, "RegionBot", "index", key.ToLowerInvariant());
     }
 
-    /// <summary>Opens the stored index of this knowledge, building and storing it first when there is none usable.</summary>
-    public (PassageIndex Index, string Folder, bool Reused) OpenOrBuild(KnowledgeBase knowledge, Analyzer analyzer)
+    /// <summary>
+    /// Opens the stored index of this knowledge, building and storing it first when there is none usable. A stored
+    /// index is verified before it is adopted; one that fails to open or verify is deleted and rebuilt, with a warning.
+    /// The folder is counted as used by one more snapshot until <see cref="Remove"/>.
+    /// </summary>
+    public (PassageIndex Index, string Folder, bool Reused) OpenOrBuild(KnowledgeBase knowledge, Analyzer analyzer, Action? closed = null)
     {
         // The index format is part of the name, so builds of different versions sharing a root never take each
         // other's index for a broken one of their own.
         var folder = Path.Combine(Root, PassageIndex.Format + "-" + knowledge.ContentHash[..32].ToLowerInvariant());
         lock (users)
         {
-            var opened = OpenOrBuildFolder(knowledge, analyzer, folder);
+            var opened = TryAdopt(knowledge, folder, closed) is { } adopted
+                ? (adopted, folder, true)
+                : (Build(knowledge, analyzer, folder, closed), folder, false);
             users[folder] = users.GetValueOrDefault(folder) + 1;
             return opened;
         }
@@ -73,24 +80,78 @@ internal sealed class IndexStorage(string root, ILogger logger)
         }
     }
 
-    private (PassageIndex Index, string Folder, bool Reused) OpenOrBuildFolder(KnowledgeBase knowledge, Analyzer analyzer, string folder)
+    /// <summary>
+    /// Deletes the half-built folders that a killed process left behind. A folder being built names the process
+    /// building it, so builds still running in this or another live process on the machine are left alone.
+    /// </summary>
+    public void RemoveAbandonedBuilds()
     {
-        if (Directory.Exists(folder))
+        if (!Directory.Exists(Root))
         {
-            var stored = OpenFolder(folder);
-            var existing = PassageIndex.TryOpen(knowledge, stored);
-            if (existing is not null)
-            {
-                return (existing, folder, true);
-            }
-
-            stored.Dispose();
-            logger.LogWarning("The stored index in {IndexFolder} is incomplete or unreadable; rebuilding it", folder);
-            TryDelete(folder);
+            return;
         }
 
+        foreach (var building in Directory.GetDirectories(Root, "*" + BuildingSuffix + "-*"))
+        {
+            if (!IsBuiltByLiveProcess(Path.GetFileName(building)))
+            {
+                logger.LogWarning("Deleting {IndexFolder}, left half-built by a process that has ended", building);
+                TryDelete(building);
+            }
+        }
+    }
+
+    private static bool IsBuiltByLiveProcess(string name)
+    {
+        var owner = name[(name.LastIndexOf(BuildingSuffix + "-", StringComparison.Ordinal) + BuildingSuffix.Length + 1)..].Split('-')[0];
+        if (!int.TryParse(owner, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var processId))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Opens and verifies the stored index in <paramref name="folder"/>, or deletes it and returns null.</summary>
+    private PassageIndex? TryAdopt(KnowledgeBase knowledge, string folder, Action? closed)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        var directory = OpenFolder(folder);
+        try
+        {
+            return PassageIndex.Open(knowledge, directory, verify: true, closed);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // The index is derived data: whatever is wrong with it, building it again from the knowledge mends it.
+            directory.Dispose();
+            logger.LogWarning(
+                "The stored index in {IndexFolder} cannot be used ({Reason}); deleting it and rebuilding it from the knowledge",
+                folder,
+                ex.GetType().Name + ": " + ex.Message);
+            TryDelete(folder);
+            return null;
+        }
+    }
+
+    private PassageIndex Build(KnowledgeBase knowledge, Analyzer analyzer, string folder, Action? closed)
+    {
         Directory.CreateDirectory(Root);
-        var building = folder + BuildingSuffix + "-" + Guid.NewGuid().ToString("N");
+        var building = folder + BuildingSuffix + "-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + "-" + Guid.NewGuid().ToString("N");
+        var ours = true;
         try
         {
             using (var directory = OpenFolder(building))
@@ -102,8 +163,9 @@ internal sealed class IndexStorage(string root, ILogger logger)
         }
         catch (IOException) when (Directory.Exists(folder))
         {
-            // Another process built the same version at the same time; its index is as good as ours.
+            // Another process built the same version at the same time; its index is as good as ours once verified.
             TryDelete(building);
+            ours = false;
         }
         catch
         {
@@ -112,14 +174,15 @@ internal sealed class IndexStorage(string root, ILogger logger)
         }
 
         var built = OpenFolder(folder);
-        var index = PassageIndex.TryOpen(knowledge, built);
-        if (index is null)
+        try
+        {
+            return PassageIndex.Open(knowledge, built, verify: !ours, closed);
+        }
+        catch
         {
             built.Dispose();
-            throw new IOException($"The index just built in {folder} cannot be opened.");
+            throw;
         }
-
-        return (index, folder, false);
     }
 
     /// <summary>

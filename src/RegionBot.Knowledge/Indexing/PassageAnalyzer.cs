@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Standard;
 
 namespace RegionBot.Knowledge.Indexing;

@@ -10,17 +10,25 @@ using Directory = Lucene.Net.Store.Directory;
 namespace RegionBot.Knowledge.Indexing;
 
 /// <summary>
-/// A Lucene index over the passages of one knowledge base, and the one long-lived owner of its searchers.
+/// A Lucene index over the passages of one knowledge base: one reader and one searcher that never change. The
+/// reader's own reference count (<see cref="IndexReader.TryIncRef"/>, <see cref="IndexReader.DecRef"/>) is the only
+/// count of who uses the index: the owner holds one reference until it disposes the index, each search holds another,
+/// and the index closes its files and tells its owner when the last reference is given back.
 /// </summary>
 internal sealed class PassageIndex : IDisposable
 {
-    private readonly Directory directory;
-    private readonly SearcherManager searchers;
+    private readonly DirectoryReader reader;
+    private readonly IndexSearcher searcher;
 
-    private PassageIndex(Directory directory)
+    private PassageIndex(Directory directory, DirectoryReader reader, Action? closed)
     {
-        this.directory = directory;
-        searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+        this.reader = reader;
+        searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        reader.AddReaderDisposedListener(new WhenDisposed(() =>
+        {
+            directory.Dispose();
+            closed?.Invoke();
+        }));
     }
 
     /// <summary>
@@ -63,57 +71,69 @@ internal sealed class PassageIndex : IDisposable
     }
 
     /// <summary>
-    /// Opens an index written earlier for exactly this knowledge, or returns null when the directory holds no
-    /// complete index of it (missing, partial, corrupt, another format or other knowledge).
+    /// Opens the index in <paramref name="directory"/>, which must hold a complete index of exactly this knowledge.
+    /// With <paramref name="verify"/>, every file is first checked against the checksum Lucene wrote into it, for an
+    /// index this process did not just write itself. The index owns the directory from then on; when the last
+    /// reference is given back it disposes it and calls <paramref name="closed"/>.
     /// </summary>
-    public static PassageIndex? TryOpen(KnowledgeBase knowledge, Directory directory)
+    /// <exception cref="Exception">
+    /// Anything: a stored index can be damaged in any way, and Lucene reports damage with many exception types
+    /// (for example <see cref="CorruptIndexException"/>, <see cref="EndOfStreamException"/>, or an
+    /// <see cref="ArgumentException"/> for an unknown block format). The message says what is wrong.
+    /// </exception>
+    public static PassageIndex Open(KnowledgeBase knowledge, Directory directory, bool verify, Action? closed = null)
     {
+        var reader = DirectoryReader.Open(directory);
         try
         {
-            if (!DirectoryReader.IndexExists(directory))
+            var data = reader.IndexCommit.UserData;
+            if (!data.TryGetValue(FormatKey, out var format) || format != Format)
             {
-                return null;
+                throw new CorruptIndexException($"the index has format '{format}', not '{Format}'");
             }
 
-            using (var reader = DirectoryReader.Open(directory))
+            if (!data.TryGetValue(ContentHashKey, out var hash) || hash != knowledge.ContentHash || reader.NumDocs != knowledge.Passages.Count)
             {
-                var data = reader.IndexCommit.UserData;
-                var complete = data.TryGetValue(FormatKey, out var format) && format == Format
-                    && data.TryGetValue(ContentHashKey, out var hash) && hash == knowledge.ContentHash
-                    && reader.NumDocs == knowledge.Passages.Count;
-                if (!complete)
-                {
-                    return null;
-                }
+                throw new CorruptIndexException("the index holds other knowledge than the knowledge folder");
             }
 
-            return new PassageIndex(directory);
+            if (verify)
+            {
+                IndexIntegrity.Verify(directory, reader.IndexCommit);
+            }
+
+            return new PassageIndex(directory, reader, closed);
         }
-        catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or UnauthorizedAccessException or InvalidOperationException)
+        catch
         {
-            return null;
+            reader.Dispose();
+            throw;
         }
     }
 
-    /// <summary>Runs <paramref name="search"/> with a searcher that stays valid until it returns.</summary>
+    /// <summary>Takes a reference for a search; false once the index has closed.</summary>
+    public bool TryAcquire() => reader.TryIncRef();
+
+    /// <summary>Gives back a reference taken by <see cref="TryAcquire"/>.</summary>
+    public void Release() => reader.DecRef();
+
+    /// <summary>Runs <paramref name="search"/> with the searcher, holding a reference until it returns.</summary>
+    /// <exception cref="ObjectDisposedException">The index has closed.</exception>
     public T Search<T>(Func<IndexSearcher, T> search)
     {
-        var searcher = searchers.Acquire();
+        reader.IncRef();
         try
         {
             return search(searcher);
         }
         finally
         {
-            searchers.Release(searcher);
+            reader.DecRef();
         }
     }
 
-    public void Dispose()
-    {
-        searchers.Dispose();
-        directory.Dispose();
-    }
+    /// <summary>Gives up the owner's reference: the index closes now, or when the last search on it ends. Idempotent.</summary>
+    public void Dispose() => reader.Dispose();
 
     private static Document ToDocument(Passage passage)
     {
@@ -145,8 +165,8 @@ internal sealed class PassageIndex : IDisposable
     internal static string About(Passage passage) =>
         string.Join(" · ", new[] { passage.Speaker, passage.Role, passage.Country }.Where(x => x is not null));
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class WhenDisposed(Action action) : IReaderDisposedListener
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public void OnDispose(IndexReader reader) => action();
     }
 }

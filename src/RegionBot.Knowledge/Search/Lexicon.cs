@@ -17,9 +17,11 @@ internal sealed class Lexicon
         Dictionary<string, string[]> actorNames,
         List<string[]> synonymGroups,
         HashSet<string> genericWords,
-        HashSet<string> topicWords)
+        HashSet<string> topicWords,
+        Dictionary<string, HashSet<string>> groups)
     {
         TopicWords = topicWords;
+        this.groups = groups;
         MentionedAliases = mentionedAliases;
         ActorNames = actorNames;
         CountryAliases = countryAliases;
@@ -33,6 +35,8 @@ internal sealed class Lexicon
     /// without taking the pronoun "us" in a question for the country.
     /// </summary>
     public const char SearchOnlyMarker = '=';
+
+    private readonly Dictionary<string, HashSet<string>> groups;
 
     public static Lexicon Default { get; } = Load();
 
@@ -63,6 +67,33 @@ internal sealed class Lexicon
     /// <summary>Words for what every passage is about implicitly (the Taliban, Afghanistan, the region).</summary>
     public IReadOnlySet<string> TopicWords { get; }
 
+    /// <summary>Words that ask what someone said ("say", "statement"): statements are preferred.</summary>
+    public IReadOnlySet<string> SayingWords => Group("saying");
+
+    /// <summary>Words that point back at the previous turn's person or subject ("he", "it").</summary>
+    public IReadOnlySet<string> BackReferenceWords => Group("back");
+
+    /// <summary>Words that ask for passages not shown yet ("else", "more").</summary>
+    public IReadOnlySet<string> MoreWords => Group("more");
+
+    /// <summary>Words that ask to compare countries.</summary>
+    public IReadOnlySet<string> CompareWords => Group("compare");
+
+    /// <summary>Words that ask about several countries at once.</summary>
+    public IReadOnlySet<string> SeveralWords => Group("several");
+
+    /// <summary>Words that put the region as a whole in question.</summary>
+    public IReadOnlySet<string> RegionWords => Group("region");
+
+    /// <summary>Words in the names of institutions that speak, never taken for a person's name.</summary>
+    public IReadOnlySet<string> InstitutionWords => Group("institution");
+
+    /// <summary>Words by which a passage gives a number.</summary>
+    public IReadOnlySet<string> NumberWords => Group("number");
+
+    /// <summary>Words by which a passage places events in time.</summary>
+    public IReadOnlySet<string> TimeWords => Group("time");
+
     /// <summary>Every word of every entry, so that the typo corrector knows them and corrects towards them.</summary>
     public IEnumerable<string> AllWords =>
         CountryAliases.Keys
@@ -84,8 +115,20 @@ internal sealed class Lexicon
             actorNames,
             ReadLines("synonyms").Select(SplitList).ToList(),
             ReadLines("generic").SelectMany(SplitList).ToHashSet(StringComparer.Ordinal),
-            ReadLines("topic").SelectMany(SplitList).ToHashSet(StringComparer.Ordinal));
+            ReadLines("topic").SelectMany(SplitList).ToHashSet(StringComparer.Ordinal),
+            ReadGroups("shape").Concat(ReadGroups("facts")).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal));
     }
+
+    private IReadOnlySet<string> Group(string name) =>
+        groups.TryGetValue(name, out var words) ? words : throw new InvalidOperationException($"The lexicon has no word group '{name}'.");
+
+    /// <summary>Reads "group: word, word, ..." lines.</summary>
+    private static IEnumerable<KeyValuePair<string, HashSet<string>>> ReadGroups(string name) =>
+        ReadLines(name).Select(line =>
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            return KeyValuePair.Create(line[..colon].Trim(), SplitList(line[(colon + 1)..]).ToHashSet(StringComparer.Ordinal));
+        });
 
     private static Dictionary<string, string> ReadAliases(string name, Dictionary<string, string[]> actorNames)
     {

@@ -1,41 +1,14 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using RegionBot.Knowledge.Indexing;
-using Lucene.Net.Util;
 using RegionBot.Knowledge.Model;
 
 namespace RegionBot.Knowledge.Search;
 
 /// <summary>
-/// Answers questions from one <see cref="PassageIndex"/>: builds a Lucene query from the interpreted question (never
-/// from raw text), ranks with BM25, and keeps only passages that cover enough of what the question asks.
+/// Answers questions from one version of the knowledge: interprets the question, completes a follow-up, applies
+/// the vetoes (an actor the knowledge does not cover), runs the lexical leg and, when it pays, the semantic leg,
+/// fuses them (<see cref="HybridFusion"/>), and keeps only passages confident enough to be an answer.
 /// </summary>
 internal sealed class PassageSearcher
 {
-    private const int Candidates = 20;
-    private const float AboutBoost = 0.6f;
-    private const float SectionBoost = 0.3f;
-
-    /// <summary>
-    /// A word the knowledge has never seen is as likely a paraphrase ("pullout", "daily") as a sign of another
-    /// subject ("weather"), so it counts for this share of a rare word. A question made only of such words still
-    /// covers nothing and gets no answer.
-    /// </summary>
-    private const double UnknownWordShare = 0.4;
-
-    /// <summary>
-    /// Chatty questions hold many such words ("sorry", "report", "basic"); together they count for at most this
-    /// share of a rare word.
-    /// </summary>
-    private const double UnknownWordsCap = 0.5;
-
-    /// <summary>What is left of a passage's confidence when the question asks how many or when and it gives neither.</summary>
-    private const double MissingFactPenalty = 0.4;
-    private const float SynonymBoost = 0.7f;
-    private const float AlternativesTieBreaker = 0.1f;
-    private const float SpeakerBoost = 2f;
-    private const float StatementPreference = 1.2f;
-
     /// <summary>Extra passages must score at least this share of the best one, so an answer never trails off into noise.</summary>
     private const double RelativeScoreFloor = 0.45;
 
@@ -44,412 +17,217 @@ internal sealed class PassageSearcher
 
     private const int MaxChoices = 4;
 
-    /// <summary>A name or topic word in at most this share of passages is rare enough to help ranking.</summary>
-    private const double RareShare = 0.05;
-    private const string NumberFact = "number";
-    private const string TimeFact = "time";
+    /// <summary>
+    /// A lexical answer covering at least this share of the question, and clearly ahead of the next passage, is
+    /// certain enough: the semantic leg, which costs the model's time to embed the question, is skipped.
+    /// </summary>
+    internal const double CertainConfidence = 0.8;
 
-    private static readonly HashSet<string> NumberWords = new(
-        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"],
-        StringComparer.Ordinal);
-
-    private static readonly HashSet<string> TimeWords = new(
-        ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow", "ago",
-         "days", "weeks", "months", "years", "month", "week", "year"],
-        StringComparer.Ordinal);
+    /// <summary>A runner-up scoring at least this share of the lexical best makes the lexical order a near tie, which meaning can break.</summary>
+    private const double NearTie = 0.9;
 
     private readonly KnowledgeBase knowledge;
-    private readonly PassageIndex index;
     private readonly QuestionInterpreter interpreter;
+    private readonly LexicalRetriever lexical;
+    private readonly SemanticRetriever? semantic;
+    private readonly FollowUpCompleter followUps;
     private readonly SearchOptions options;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> countryFilters = new(StringComparer.Ordinal);
+    private readonly Lexicon lexicon;
 
-    /// <summary>
-    /// Document frequencies in the "all" field, remembered: a snapshot's index never changes, questions reuse the same
-    /// words and synonyms, and each look-up would otherwise be a seek in the term dictionary. Bounded, like any cache
-    /// filled from what users type.
-    /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> frequencies = new(StringComparer.Ordinal);
-    private int frequencyCount;
-
-    public PassageSearcher(KnowledgeBase knowledge, PassageIndex index, QuestionInterpreter interpreter, SearchOptions options)
+    public PassageSearcher(KnowledgeBase knowledge, QuestionInterpreter interpreter, LexicalRetriever lexical, SemanticRetriever? semantic, SearchOptions options, Lexicon lexicon)
     {
         this.knowledge = knowledge;
-        this.index = index;
         this.interpreter = interpreter;
+        this.lexical = lexical;
+        this.semantic = semantic;
         this.options = options;
+        this.lexicon = lexicon;
+        followUps = new FollowUpCompleter(interpreter);
     }
+
+    /// <summary>The semantic leg's state, or null when it is switched off.</summary>
+    public SemanticRetriever? Semantic => semantic;
 
     /// <summary>What kind of fact a passage gives, indexed so that "how many" and "when" questions can require it.</summary>
-    public static IEnumerable<string> FactsGiven(Passage passage)
-    {
-        var words = QuestionInterpreter.Words(passage.Text).ToArray();
-        var digits = passage.Text.Any(char.IsAsciiDigit);
-        if (digits || words.Any(NumberWords.Contains))
-        {
-            yield return NumberFact;
-        }
+    public static IEnumerable<string> FactsGiven(Passage passage) => PassageFacts.Given(passage, Lexicon.Default);
 
-        if (digits || words.Any(TimeWords.Contains))
-        {
-            yield return TimeFact;
-        }
-    }
-
-    public SearchAnswer Search(string question, SearchContext? context, CancellationToken cancellationToken)
+    /// <param name="mode">Which legs run: the bot runs both; the evaluation compares each alone.</param>
+    public SearchAnswer Search(string question, SearchContext? context, CancellationToken cancellationToken, SearchMode mode = SearchMode.Hybrid)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var (interpreted, isFollowUp) = WithContext(interpreter.Interpret(question), context);
-        if (interpreted.IsEmpty)
+        var (interpreted, isFollowUp) = followUps.Complete(interpreter.Interpret(question), context);
+        if (Veto(interpreted) is { } reason)
         {
-            return NoAnswer(question, interpreted, NoAnswerReason.EmptyQuestion);
-        }
-
-        var coveredSubject = interpreted.Countries.Count > 0 || interpreted.Speakers.Count > 0;
-        if (interpreted.UncoveredActors.Count > 0 && !coveredSubject && !interpreted.MentionsRegion)
-        {
-            return NoAnswer(question, interpreted, NoAnswerReason.NotCovered);
-        }
-
-        if (interpreted.Concepts.Count == 0 && !coveredSubject)
-        {
-            return NoAnswer(question, interpreted, NoAnswerReason.EmptyQuestion);
+            return NoAnswer(question, interpreted, reason);
         }
 
         var excluded = interpreted.Shape.AsksForMore && context is not null
             ? context.ShownPassageIds.ToHashSet(StringComparer.Ordinal)
             : [];
+        var text = SemanticText(question, interpreted, isFollowUp ? context?.Topic : null);
         var compares = interpreted.Shape.Compares && interpreted.Countries.Count >= 2;
-        var hits = compares
-            ? index.Search(searcher => interpreted.Countries
-                .Select(country => Confident(Rank(searcher, interpreted with { Countries = [country] }, cancellationToken), excluded).FirstOrDefault())
-                .OfType<PassageHit>()
-                .ToArray())
+        var fused = compares
+            ? interpreted.Countries
+                .Select(country => Confident(Candidates(interpreted with { Countries = [country] }, text, excluded, mode, cancellationToken).Fused).FirstOrDefault())
+                .OfType<FusedCandidate>()
+                .ToList()
             : [];
 
         // A comparison needs a passage on each side; with fewer, the question is answered as it stands.
-        compares = hits.Length >= 2;
+        compares = fused.Count >= 2;
         if (!compares)
         {
-            hits = index.Search(searcher => Confident(Rank(searcher, interpreted, cancellationToken), excluded).ToArray());
+            fused = Confident(Candidates(interpreted, text, excluded, mode, cancellationToken).Fused).ToList();
         }
-        if (hits.Length == 0)
+
+        if (fused.Count == 0)
         {
             return NoAnswer(question, interpreted, NoAnswerReason.WeakMatch) with { IsFollowUp = isFollowUp };
         }
 
-        var answer = compares ? hits : hits
-            .Where(h => h.Score >= hits[0].Score * RelativeScoreFloor)
+        var top = fused[0];
+        var answer = compares ? fused : fused
+            .Where(f => f == top || f.LexicalScore >= top.LexicalScore * RelativeScoreFloor || f.SemanticRank <= 2)
             .Take(Math.Max(1, options.PassagesPerAnswer))
-            .ToArray();
-        return new SearchAnswer(question, answer, null, knowledge.CoveredCountries, interpreted.Countries)
+            .ToList();
+        var coveredSubject = interpreted.Countries.Count > 0 || interpreted.Speakers.Count > 0;
+        return new SearchAnswer(question, answer.Select(f => new PassageHit(f.Passage, f.Score, f.Confidence)).ToArray(), null, knowledge.CoveredCountries, interpreted.Countries)
         {
             ShownBefore = excluded.ToArray(),
             Topic = interpreted.Topic,
             Speakers = interpreted.Speakers,
             IsFollowUp = isFollowUp,
             IsComparison = compares,
-            Clarify = compares || coveredSubject || interpreted.Shape.AsksAboutSeveral ? [] : CountriesToChooseFrom(hits),
+            Clarify = compares || coveredSubject || interpreted.Shape.AsksAboutSeveral ? [] : CountriesToChooseFrom(fused),
         };
     }
 
-    /// <summary>Describes how a question was understood and how the top candidates cover it, for people tuning the knowledge.</summary>
-    public string Explain(string question)
+    /// <summary>How a question was understood, each leg's best candidates with ranks and scores, and the fused confidence.</summary>
+    public string Explain(string question, SearchMode mode = SearchMode.Hybrid) => SearchExplainer.Explain(this, interpreter.Interpret(question), question, mode);
+
+    internal LexicalRetriever Lexical => lexical;
+
+    internal SearchOptions Options => options;
+
+    /// <summary>
+    /// What the semantic leg embeds: the question, the subject a follow-up carries over, and the countries and
+    /// speakers the question points at by their names in the knowledge. A capital or a demonym ("Ashgabat",
+    /// "Kazakh") means little to the model; the country's own name is what the passages use.
+    /// </summary>
+    /// <remarks>
+    /// The question is given as the search read it: cleaned, typos corrected and American spellings made British, as
+    /// the passages are written, so that "neighbors" and "neighbours" mean the same to both legs.
+    /// </remarks>
+    internal static string SemanticText(string question, InterpretedQuestion interpreted, string? carriedTopic)
     {
-        var interpreted = interpreter.Interpret(question);
-        var lines = new List<string>
-        {
-            $"words: {string.Join(' ', interpreted.Words)}",
-            $"countries: {string.Join(", ", interpreted.Countries)}; speakers: {string.Join(", ", interpreted.Speakers)}; uncovered: {string.Join(", ", interpreted.UncoveredActors)}; region: {interpreted.MentionsRegion}; {interpreted.Shape}",
-        };
-        index.Search(searcher =>
-        {
-            foreach (var concept in interpreted.Concepts)
-            {
-                var alternatives = string.Join(" | ", concept.Alternatives.Select(a => string.Join(' ', a)));
-                var (covered, missing, _) = Weight(searcher.IndexReader, concept);
-                lines.Add(FormattableString.Invariant($"concept '{concept.Said}' ({concept.Kind}, weight {covered:0.00} covered, {missing:0.00} missing): {alternatives}"));
-            }
+        var names = interpreted.Countries.Concat(interpreted.Speakers).ToArray();
+        var read = interpreted.Words.Count > 0 ? string.Join(' ', interpreted.Words.Select(Indexing.SpellingVariants.ToBritish)) : question;
+        var text = carriedTopic is null ? read : $"{read} {carriedTopic}";
+        return names.Length == 0 ? text : $"{text} ({string.Join(", ", names)})";
+    }
 
-            foreach (var hit in Rank(searcher, interpreted, CancellationToken.None).Take(5))
-            {
-                lines.Add(FormattableString.Invariant($"candidate {hit.Passage.Id}: score {hit.Score:0.000}, confidence {hit.Confidence:0.00}"));
-            }
+    /// <summary>Why a question gets no answer before any passage is looked at; null when it may have one.</summary>
+    internal static NoAnswerReason? Veto(InterpretedQuestion interpreted)
+    {
+        if (interpreted.IsEmpty)
+        {
+            return NoAnswerReason.EmptyQuestion;
+        }
 
-            return 0;
-        });
-        return string.Join(Environment.NewLine, lines);
+        var coveredSubject = interpreted.Countries.Count > 0 || interpreted.Speakers.Count > 0;
+        if (interpreted.UncoveredActors.Count > 0 && !coveredSubject && !interpreted.MentionsRegion)
+        {
+            return NoAnswerReason.NotCovered;
+        }
+
+        return interpreted.Concepts.Count == 0 && !coveredSubject ? NoAnswerReason.EmptyQuestion : null;
+    }
+
+    /// <summary>Both legs' candidates, fused; the semantic leg runs only when the lexical answer is not already certain.</summary>
+    internal (List<FusedCandidate> Fused, IReadOnlyList<PassageHit> Lexical, IReadOnlyList<SemanticCandidate> Semantic, string SemanticState) Candidates(
+        InterpretedQuestion interpreted, string text, IReadOnlySet<string> excluded, SearchMode mode, CancellationToken cancellationToken)
+    {
+        // Passages shown before are left out of both legs when the user asks for more.
+        var lexicalHits = mode == SearchMode.Semantic ? [] : lexical.Rank(interpreted, cancellationToken).Where(h => !excluded.Contains(h.Passage.Id)).ToArray();
+        var best = lexicalHits.Length == 0 ? 0 : lexicalHits[0].Confidence;
+        var certain = best >= CertainConfidence && (lexicalHits.Length < 2 || lexicalHits[1].Score < lexicalHits[0].Score * NearTie);
+        string state;
+        if (mode == SearchMode.Lexical || semantic is null)
+        {
+            state = semantic is null ? "off" : "not used (lexical only)";
+        }
+        else if (!semantic.IsReady)
+        {
+            var progress = semantic.Progress;
+            state = FormattableString.Invariant($"not ready ({progress.Embedded} of {progress.Total} passages embedded)");
+        }
+        else if (mode == SearchMode.Hybrid && certain)
+        {
+            state = FormattableString.Invariant($"skipped: the lexical answer covers {best:0.00} of the question");
+        }
+        else if (mode == SearchMode.Hybrid && !lexicalHits.Take(HybridFusion.AgreementLexicalDepth).Any(h => h.Confidence > 0))
+        {
+            // Meaning only vouches for passages the words found covering part of the question; with none, it cannot help.
+            state = "skipped: no passage covers any of the question's words for meaning to agree with";
+        }
+        else
+        {
+            var found = semantic.Rank(text, interpreted.Countries, excluded, cancellationToken);
+            var fused = mode == SearchMode.Semantic
+                ? HybridFusion.SemanticOnly(found)
+                : HybridFusion.Fuse(lexicalHits, found, passage => MayAgree(interpreted, passage));
+            return (fused, lexicalHits, found, "used");
+        }
+
+        return (HybridFusion.LexicalOnly(lexicalHits), lexicalHits, [], state);
     }
 
     /// <summary>
-    /// Completes a follow-up from the previous turn: a question that only names a country or person takes the
-    /// previous subject ("What about Tajikistan?"), and one that points back ("What did he say about it?") takes
-    /// the previous countries and speakers too.
+    /// Whether the semantic leg may vouch for a passage: not when the question names an actor the knowledge does not
+    /// cover, nor when it asks how many or when and the passage gives no number or time. Those vetoes hold whatever
+    /// the passage means.
     /// </summary>
-    private (InterpretedQuestion Question, bool IsFollowUp) WithContext(InterpretedQuestion question, SearchContext? context)
+    private bool MayAgree(InterpretedQuestion interpreted, Passage passage)
     {
-        if (context is null)
+        if (interpreted.UncoveredActors.Count > 0)
         {
-            return (question, false);
+            return false;
         }
 
-        // "What else?" and "What did he say about terrorism?" stay with the previous countries and speakers;
-        // "Which countries ...?" asks about all of them, whatever the previous turn was about.
-        var names = question.Countries.Count > 0 || question.Speakers.Count > 0;
-        var pointsBack = question.Shape.RefersBack || question.Shape.AsksForMore;
-        var takesPlace = !names && pointsBack && !(question.Shape.AsksAboutSeveral && question.HasSubject)
-            && (context.Countries.Count > 0 || context.Speakers.Count > 0);
-        var asksNothingElse = question.Concepts.All(c => c.Kind == ConceptKind.Name);
-        var takesSubject = asksNothingElse && !question.Shape.AsksForMore && context.Topic is not null
-            && (question.Shape.OnlyNames || question.Shape.RefersBack);
-        if (!takesPlace && !takesSubject)
+        var facts = interpreted.Concepts.Any(c => c.Kind is ConceptKind.Quantity or ConceptKind.Time)
+            ? PassageFacts.Given(passage, lexicon).ToHashSet(StringComparer.Ordinal)
+            : null;
+        return facts is null || interpreted.Concepts.All(c => c.Kind switch
         {
-            return (question, false);
-        }
-
-        var previous = takesSubject ? interpreter.Interpret(context.Topic!) : null;
-        return (question with
-        {
-            Countries = takesPlace ? context.Countries : question.Countries,
-            Speakers = takesPlace ? context.Speakers : question.Speakers,
-            Concepts = previous is null ? question.Concepts : [.. question.Concepts, .. previous.Concepts],
-        }, true);
+            ConceptKind.Quantity => facts.Contains(PassageFacts.Number),
+            ConceptKind.Time => facts.Contains(PassageFacts.Time),
+            _ => true,
+        });
     }
 
-    private IEnumerable<PassageHit> Confident(IEnumerable<PassageHit> ranked, HashSet<string> excluded) =>
-        ranked.Where(h => h.Confidence >= options.MinConfidence && !excluded.Contains(h.Passage.Id));
+    private IEnumerable<FusedCandidate> Confident(IEnumerable<FusedCandidate> ranked) =>
+        ranked.Where(f => f.Confidence >= options.MinConfidence);
 
     /// <summary>
     /// When the best passages are about different countries and score within a close margin, the question could
-    /// mean any of them.
+    /// mean any of them. Scores are compared lexically, where the margin was measured.
     /// </summary>
-    private static IReadOnlyList<string> CountriesToChooseFrom(PassageHit[] hits)
+    private static IReadOnlyList<string> CountriesToChooseFrom(List<FusedCandidate> fused)
     {
-        var close = hits
-            .Where(h => h.Score >= hits[0].Score * ClarifyMargin && !string.Equals(h.Passage.Country, Countries.Region, StringComparison.Ordinal))
-            .Select(h => h.Passage.Country)
+        var top = fused.Max(f => f.LexicalScore);
+        if (top <= 0)
+        {
+            return [];
+        }
+
+        var close = fused
+            .Where(f => f.LexicalScore >= top * ClarifyMargin && !string.Equals(f.Passage.Country, Countries.Region, StringComparison.Ordinal))
+            .Select(f => f.Passage.Country)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxChoices)
             .ToArray();
         return close.Length >= 2 ? close : [];
     }
-
-    private List<PassageHit> Rank(IndexSearcher searcher, InterpretedQuestion question, CancellationToken cancellationToken)
-    {
-        var top = searcher.Search(BuildQuery(question, searcher.IndexReader), Candidates);
-        cancellationToken.ThrowIfCancellationRequested();
-        var reader = searcher.IndexReader;
-        var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
-        var coverage = new Coverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0);
-        var ordinals = new Ordinals(reader);
-        var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
-        var hits = new List<PassageHit>(top.ScoreDocs.Length);
-        foreach (var scoreDoc in top.ScoreDocs)
-        {
-            var covered = 0.0;
-            var asked = 0.0;
-            var unknown = 0.0;
-            var lacksFact = false;
-            for (var i = 0; i < weights.Length; i++)
-            {
-                var isCovered = coverage.Covers(scoreDoc.Doc, question.Concepts[i]);
-                lacksFact |= !isCovered && question.Concepts[i].Kind is ConceptKind.Quantity or ConceptKind.Time;
-                covered += isCovered ? weights[i].Covered : 0;
-                asked += isCovered ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
-                unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;
-            }
-
-            asked += Math.Min(unknown, unknownCap);
-
-            // A question asking how many or when is not answered by a passage that gives no number or time,
-            // however well it matches otherwise.
-            var confidence = (asked == 0 ? 1 : covered / asked) * (lacksFact ? MissingFactPenalty : 1);
-            var passage = knowledge.Passages[ordinals.Of(scoreDoc.Doc)];
-
-            // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
-            // outrank one that only echoes part of it. A question about what was said prefers statements.
-            var preference = question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? StatementPreference : 1f;
-            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * preference, (float)confidence));
-        }
-
-        return hits.OrderByDescending(h => h.Score).ToList();
-    }
-
-    private Query BuildQuery(InterpretedQuestion question, IndexReader reader)
-    {
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var concept in question.Concepts.Where(c => c.Alternatives.Count > 0 && Ranks(c, question, reader)))
-        {
-            // A concept counts once however many of its synonyms a passage uses: the best one scores, the
-            // others only break ties.
-            var alternatives = new DisjunctionMaxQuery(AlternativesTieBreaker);
-            if (Occurs(reader, concept.Alternatives[0]))
-            {
-                alternatives.Add(new BooleanQuery(disableCoord: true)
-                {
-                    { TermsQuery(PassageFields.Text, concept.Alternatives[0], 1f), Occur.SHOULD },
-                    { TermsQuery(PassageFields.About, concept.Alternatives[0], AboutBoost), Occur.SHOULD },
-                    { TermsQuery(PassageFields.Section, concept.Alternatives[0], SectionBoost), Occur.SHOULD },
-                });
-            }
-
-            // The user's own words are matched field by field; synonyms, which can be many, against the text and
-            // speaker together in one field, so that each costs one posting list rather than three. Ways of saying
-            // it that the knowledge never uses are left out.
-            foreach (var synonym in concept.Alternatives.Skip(1).Where(synonym => Occurs(reader, synonym)))
-            {
-                alternatives.Add(TermsQuery(PassageFields.All, synonym, SynonymBoost));
-            }
-
-            if (alternatives.Disjuncts.Count == 0)
-            {
-                continue;
-            }
-
-            query.Add(alternatives, Occur.SHOULD);
-        }
-
-        foreach (var speaker in question.Speakers)
-        {
-            query.Add(new TermQuery(new Term(PassageFields.Speaker, speaker)) { Boost = SpeakerBoost }, Occur.SHOULD);
-        }
-
-        if (question.Countries.Count == 0)
-        {
-            return query;
-        }
-
-        // The country restricts which passages may answer; it must not add to their score, or a passage would win
-        // for merely being about the right country. As a cached filter checked only for the passages the words
-        // match, it costs nothing however many passages a country has.
-        var filter = CountryFilter(question.Countries);
-        if (!question.HasSubject)
-        {
-            // A question that only names a country or person ("Tell me about Kazakhstan", "What did Tokayev say?")
-            // is answered by that person's statements, or by the country's passages in the order of its sources.
-            return question.Speakers.Count > 0
-                ? new FilteredQuery(SpeakersQuery(question.Speakers), filter, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY)
-                : new ConstantScoreQuery(filter);
-        }
-
-        return new FilteredQuery(query, filter, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
-    }
-
-    private static BooleanQuery SpeakersQuery(IReadOnlyList<string> speakers)
-    {
-        var query = new BooleanQuery();
-        foreach (var speaker in speakers)
-        {
-            query.Add(new TermQuery(new Term(PassageFields.Speaker, speaker)), Occur.SHOULD);
-        }
-
-        return query;
-    }
-
-    private Filter CountryFilter(IReadOnlyList<string> countries) =>
-        countryFilters.GetOrAdd(string.Join('|', countries.Order(StringComparer.Ordinal)), _ =>
-        {
-            var any = new BooleanQuery();
-            foreach (var country in countries)
-            {
-                any.Add(new TermQuery(new Term(PassageFields.Country, country)), Occur.SHOULD);
-            }
-
-            return new CachingWrapperFilter(new QueryWrapperFilter(any));
-        });
-
-    /// <summary>
-    /// Whether a concept takes part in ranking. Names and topic words are in most passages of their country or of
-    /// the whole knowledge, so they would cost the most to score and tell the least; they rank only when rare (a
-    /// town like "Navoi") or when the question asks about nothing else.
-    /// </summary>
-    private const int MaxRememberedFrequencies = 200_000;
-
-    private int Frequency(IndexReader reader, string term)
-    {
-        if (frequencies.TryGetValue(term, out var known))
-        {
-            return known;
-        }
-
-        var frequency = reader.DocFreq(new Term(PassageFields.All, term));
-
-        // Counting the entries here rather than asking the dictionary, which would lock all of it on every miss.
-        if (Volatile.Read(ref frequencyCount) < MaxRememberedFrequencies && frequencies.TryAdd(term, frequency))
-        {
-            Interlocked.Increment(ref frequencyCount);
-        }
-
-        return frequency;
-    }
-
-    /// <summary>Whether a way of saying something occurs in the knowledge at all; one that does not is not searched.</summary>
-    private bool Occurs(IndexReader reader, IReadOnlyList<string> terms) => terms.All(term => Frequency(reader, term) > 0);
-
-    private bool Ranks(Concept concept, InterpretedQuestion question, IndexReader reader)
-    {
-        if (concept.Kind is not (ConceptKind.Topic or ConceptKind.Name) || !question.HasSubject)
-        {
-            return true;
-        }
-
-        var frequency = concept.Alternatives[0].Select(t => Frequency(reader, t)).DefaultIfEmpty(0).Min();
-        return frequency <= reader.NumDocs * RareShare;
-    }
-
-    private static Query TermsQuery(string field, IReadOnlyList<string> terms, float boost)
-    {
-        if (terms.Count == 1)
-        {
-            return new TermQuery(new Term(field, terms[0])) { Boost = boost };
-        }
-
-        // Stop words are removed from phrases, so allow a little slack between the remaining words.
-        var phrase = new PhraseQuery { Slop = 2, Boost = boost };
-        foreach (var term in terms)
-        {
-            phrase.Add(new Term(field, term));
-        }
-
-        return phrase;
-    }
-
-    /// <summary>
-    /// How much a concept counts towards a passage answering the question, when the passage covers it and when it
-    /// does not. A word weighs as much as its rarest known way of saying it, since rare words carry a question.
-    /// Topic words weigh nothing: every passage is about them, and a number or time asked for is checked apart. An
-    /// actor named is weak evidence when present but strong evidence of no answer when absent.
-    /// </summary>
-    private (double Covered, double Missing, bool Unknown) Weight(IndexReader reader, Concept concept)
-    {
-        var documents = reader.NumDocs;
-        var rarest = Idf(documents, 0);
-        if (concept.Kind is ConceptKind.Topic or ConceptKind.Name)
-        {
-            return (0, 0, false);
-        }
-
-        if (concept.Kind is ConceptKind.Quantity or ConceptKind.Time)
-        {
-            return (0, 0, false);
-        }
-
-        var frequencies = concept.Alternatives
-            .Select(alternative => alternative.Select(t => Frequency(reader, t)).DefaultIfEmpty(0).Min())
-            .ToArray();
-        var own = frequencies[0];
-        var known = frequencies.Where(f => f > 0).DefaultIfEmpty(0).Max();
-        if (known == 0 && concept.Kind is ConceptKind.Words)
-        {
-            return (0, rarest * UnknownWordShare, true);
-        }
-
-        var weight = own > 0 ? Idf(documents, own) : known > 0 ? Idf(documents, known) : rarest;
-        return concept.Kind is ConceptKind.Actor ? (weight, rarest, false) : (weight, weight, false);
-    }
-
-    private static double Idf(int documents, int frequency) => Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 
     private SearchAnswer NoAnswer(string question, InterpretedQuestion interpreted, NoAnswerReason reason) =>
         new(question, [], reason, knowledge.CoveredCountries, interpreted.Countries)
@@ -457,92 +235,4 @@ internal sealed class PassageSearcher
             Topic = interpreted.Topic,
             Speakers = interpreted.Speakers,
         };
-
-    /// <summary>Maps a document to its passage through the position the passage had when it was indexed.</summary>
-    private sealed class Ordinals(IndexReader reader)
-    {
-        private readonly IList<AtomicReaderContext> leaves = reader.Leaves;
-
-        public int Of(int doc)
-        {
-            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-            return (int)leaf.AtomicReader.GetNumericDocValues(PassageFields.Ordinal).Get(doc - leaf.DocBase);
-        }
-    }
-
-    /// <summary>
-    /// Which candidate documents contain which of the question's terms, read from the index's postings, so that
-    /// checking coverage costs a few seeks per term whatever the size of the knowledge.
-    /// </summary>
-    private sealed class Coverage
-    {
-        private readonly Dictionary<(string Field, string Term), HashSet<int>> containing = new();
-
-        public Coverage(IndexReader reader, IEnumerable<int> candidates, IEnumerable<Concept> concepts, Func<string, bool> occurs)
-        {
-            var sorted = candidates.Order().ToArray();
-            var wanted = concepts
-                .SelectMany(c => c.Kind switch
-                {
-                    ConceptKind.Quantity => [(PassageFields.Gives, NumberFact)],
-                    ConceptKind.Time => [(PassageFields.Gives, TimeFact)],
-                    ConceptKind.Topic or ConceptKind.Name => [],
-                    _ => c.Alternatives.SelectMany(a => a).Select(t => (PassageFields.All, t)),
-                })
-                .Distinct()
-                .ToArray();
-            foreach (var key in wanted)
-            {
-                containing[key] = [];
-            }
-
-            foreach (var leaf in reader.Leaves)
-            {
-                var inLeaf = sorted.Where(doc => doc >= leaf.DocBase && doc < leaf.DocBase + leaf.Reader.MaxDoc).ToArray();
-                if (inLeaf.Length == 0)
-                {
-                    continue;
-                }
-
-                foreach (var (field, term) in wanted)
-                {
-                    if (field == PassageFields.All && !occurs(term))
-                    {
-                        continue;
-                    }
-
-                    var postings = leaf.AtomicReader.GetTermDocsEnum(new Term(field, term));
-                    if (postings is null)
-                    {
-                        continue;
-                    }
-
-                    foreach (var doc in inLeaf)
-                    {
-                        var local = doc - leaf.DocBase;
-                        var at = postings.DocID >= local ? postings.DocID : postings.Advance(local);
-                        if (at == DocIdSetIterator.NO_MORE_DOCS)
-                        {
-                            break;
-                        }
-
-                        if (at == local)
-                        {
-                            containing[(field, term)].Add(doc);
-                        }
-                    }
-                }
-            }
-        }
-
-        public bool Covers(int doc, Concept concept) => concept.Kind switch
-        {
-            ConceptKind.Topic or ConceptKind.Name => true,
-            ConceptKind.Quantity => Contains(PassageFields.Gives, NumberFact, doc),
-            ConceptKind.Time => Contains(PassageFields.Gives, TimeFact, doc),
-            _ => concept.Alternatives.Any(alternative => alternative.All(term => Contains(PassageFields.All, term, doc))),
-        };
-
-        private bool Contains(string field, string term, int doc) => containing[(field, term)].Contains(doc);
-    }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using RegionBot.Knowledge.Indexing;
@@ -13,43 +10,10 @@ namespace RegionBot.Knowledge.Search;
 /// or person), the actors outside the knowledge it names, and the concepts it asks about with their synonyms.
 /// Words are typo-corrected first. Nothing here builds Lucene syntax from user text.
 /// </summary>
-internal sealed partial class QuestionInterpreter
+internal sealed class QuestionInterpreter
 {
-    /// <summary>Questions are cut to this many characters: no real question is longer, and it bounds the work.</summary>
-    public const int MaxQuestionLength = 1000;
-
     private const int MaxPhraseWords = 4;
     private const int MaxConcepts = 64;
-
-    private static readonly HashSet<string> SayingWords = new(
-        ["say", "said", "says", "saying", "tell", "told", "state", "stated", "statement", "statements", "quote", "quoted", "words", "announce", "announced", "claim", "claimed", "speech", "comment", "comments", "remarks", "according"],
-        StringComparer.Ordinal);
-
-    /// <summary>Words that point back at the person or subject of the previous turn.</summary>
-    private static readonly HashSet<string> BackReferences = new(
-        ["he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "same"],
-        StringComparer.Ordinal);
-
-    private static readonly HashSet<string> MoreWords = new(["else", "more", "another", "other", "others", "further"], StringComparer.Ordinal);
-
-    private static readonly HashSet<string> CompareWords = new(
-        ["compare", "compared", "comparing", "comparison", "versus", "vs", "differ", "differs", "difference", "differences", "contrast", "unlike"],
-        StringComparer.Ordinal);
-
-    /// <summary>Words that ask about several countries at once, so that no single country is to be chosen.</summary>
-    private static readonly HashSet<string> SeveralWords = new(
-        ["countries", "which", "who", "any", "all", "each", "both", "every", "neighbours", "neighbors", "states", "governments", "nations", "region", "regional"],
-        StringComparer.Ordinal);
-
-    /// <summary>Words that put the region as a whole in question, beside any actor it names.</summary>
-    private static readonly HashSet<string> RegionWords = new(
-        ["region", "regional", "neighbour", "neighbours", "neighbouring", "neighbor", "neighbors", "neighboring", "central", "asia", "asian"],
-        StringComparer.Ordinal);
-
-    /// <summary>Words in the names of institutions that speak, which must not be taken for a person's name.</summary>
-    private static readonly HashSet<string> InstitutionWords = new(
-        ["foreign", "ministry", "minister", "government", "president", "deputy", "office", "affairs", "state", "national", "department", "council", "agency", "spokesman", "spokesperson", "the", "of"],
-        StringComparer.Ordinal);
 
     private const int MaxCachedText = 64;
     private const int MaxCachedTexts = 50_000;
@@ -59,8 +23,7 @@ internal sealed partial class QuestionInterpreter
     private readonly Analyzer analyzer;
     private readonly Lexicon lexicon;
     private readonly TypoCorrector corrector;
-    private readonly Dictionary<string, (string Speaker, string Country)> speakerAliases;
-    private readonly Dictionary<(char First, int Length), string[]> speakerAliasesByShape;
+    private readonly SpeakerAliases speakers;
     private readonly Dictionary<string, int[]> synonymGroupsByStems;
     private readonly IReadOnlyList<string>[][] synonymAlternatives;
     private readonly HashSet<string> genericStems;
@@ -70,13 +33,9 @@ internal sealed partial class QuestionInterpreter
     {
         this.analyzer = analyzer;
         this.lexicon = lexicon;
-        speakerAliases = BuildSpeakerAliases(knowledge, lexicon);
-        var textWords = CountWords(knowledge.Passages.SelectMany(p => new[] { p.Text, p.Section, p.Speaker, p.Role }));
-        speakerAliasesByShape = speakerAliases.Keys
-            .Where(alias => alias.Length >= 6 && !alias.Contains(' ', StringComparison.Ordinal))
-            .GroupBy(alias => (alias[0], alias.Length))
-            .ToDictionary(g => g.Key, g => g.ToArray());
-        corrector = new TypoCorrector(textWords, lexicon.AllWords.Concat(speakerAliases.Keys.SelectMany(k => k.Split(' '))), lexicon.EnglishWords);
+        speakers = new SpeakerAliases(knowledge, lexicon);
+        var textWords = WordSplitter.CountWords(knowledge.Passages.SelectMany(p => new[] { p.Text, p.Section, p.Speaker, p.Role }));
+        corrector = new TypoCorrector(textWords, lexicon.AllWords.Concat(speakers.Words), lexicon.EnglishWords);
 
         // Synonyms, generic and topic words are compared by their stems, so that every form of a word counts
         // ("trade", "trading", "traded") without listing each one.
@@ -94,7 +53,7 @@ internal sealed partial class QuestionInterpreter
 
     public InterpretedQuestion Interpret(string question)
     {
-        var words = Words(Clean(question)).Select(corrector.Correct).ToArray();
+        var words = WordSplitter.Words(WordSplitter.Clean(question)).Select(corrector.Correct).ToArray();
         var consumed = new bool[words.Length];
         var named = new bool[words.Length];
         var found = new Findings();
@@ -121,7 +80,7 @@ internal sealed partial class QuestionInterpreter
                 continue;
             }
 
-            if (ClosestSpeaker(words[i]) is { } speaker)
+            if (speakers.Closest(words[i]) is { } speaker)
             {
                 found.AddSpeaker(speaker);
                 named[i] = true;
@@ -155,21 +114,21 @@ internal sealed partial class QuestionInterpreter
             found.Countries.Distinct(StringComparer.Ordinal).ToArray(),
             found.Speakers.Distinct(StringComparer.Ordinal).ToArray(),
             found.Uncovered.Distinct(StringComparer.Ordinal).ToArray(),
-            words.Any(SayingWords.Contains),
-            words.Any(RegionWords.Contains),
+            words.Any(lexicon.SayingWords.Contains),
+            words.Any(lexicon.RegionWords.Contains),
             ShapeOf(words, named));
     }
 
-    private static QuestionShape ShapeOf(string[] words, bool[] named)
+    private QuestionShape ShapeOf(string[] words, bool[] named)
     {
         var opening = string.Join(' ', words.Take(2));
-        var refersBack = words.Any(BackReferences.Contains)
+        var refersBack = words.Any(lexicon.BackReferenceWords.Contains)
             || opening is "what about" or "how about" || words.FirstOrDefault() is "and" or "also";
         return new QuestionShape(
             refersBack,
-            words.Any(MoreWords.Contains),
-            words.Any(CompareWords.Contains),
-            words.Any(SeveralWords.Contains),
+            words.Any(lexicon.MoreWords.Contains),
+            words.Any(lexicon.CompareWords.Contains),
+            words.Any(lexicon.SeveralWords.Contains),
             named.Length > 0 && !named.Contains(false));
     }
 
@@ -215,147 +174,6 @@ internal sealed partial class QuestionInterpreter
         return terms;
     }
 
-    /// <summary>Removes what no question needs and no analyzer should see: control and format characters, lone surrogates.</summary>
-    internal static string Clean(string question)
-    {
-        var text = question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question;
-        var builder = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var category = Rune.GetUnicodeCategory(rune);
-            var drop = rune == Rune.ReplacementChar
-                || category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse;
-            builder.Append(drop ? ' ' : rune.ToString());
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>
-    /// Splits text into lower-case words, keeping inner hyphens, dropping possessive endings and opening
-    /// contractions ("won't" → "will not"). "US" in capitals is the country, not the pronoun, so it becomes "usa"
-    /// before case is lost.
-    /// </summary>
-    internal static IEnumerable<string> Words(string text)
-    {
-        foreach (Match match in WordPattern().Matches(text))
-        {
-            if (string.Equals(match.Value, "US", StringComparison.Ordinal))
-            {
-                yield return "usa";
-                continue;
-            }
-
-            var word = match.Value.ToLowerInvariant().Replace('’', '\'');
-            var apostrophe = word.IndexOf('\'');
-            if (apostrophe < 0)
-            {
-                yield return word;
-                continue;
-            }
-
-            if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith('\''))
-            {
-                yield return word[..word.LastIndexOf('\'')];
-                continue;
-            }
-
-            if (Contractions.TryGetValue(word, out var opened))
-            {
-                foreach (var part in opened.Split(' '))
-                {
-                    yield return part;
-                }
-
-                continue;
-            }
-
-            var contraction = ContractionEndings.FirstOrDefault(c => word.EndsWith(c.Key, StringComparison.Ordinal));
-            if (contraction.Key is not null)
-            {
-                yield return word[..^contraction.Key.Length];
-                yield return contraction.Value;
-            }
-            else
-            {
-                yield return word.Replace("'", string.Empty, StringComparison.Ordinal);
-            }
-        }
-    }
-
-    private static readonly Dictionary<string, string> Contractions = new(StringComparer.Ordinal)
-    {
-        ["won't"] = "will not",
-        ["can't"] = "can not",
-        ["shan't"] = "shall not",
-        ["ain't"] = "is not",
-    };
-
-    /// <summary>What a contraction's ending stands for; the part before it is kept ("they're" → "they are").</summary>
-    private static readonly Dictionary<string, string> ContractionEndings = new(StringComparer.Ordinal)
-    {
-        ["n't"] = "not",
-        ["'m"] = "am",
-        ["'re"] = "are",
-        ["'ve"] = "have",
-        ["'ll"] = "will",
-        ["'d"] = "would",
-    };
-
-    /// <summary>
-    /// Counts the lower-case words of many texts. It reads characters directly rather than through
-    /// <see cref="Words"/>, because it runs over the whole knowledge at load (millions of words at scale) and most
-    /// words repeat: a repeated word costs a lookup, not an allocation.
-    /// </summary>
-    internal static Dictionary<string, int> CountWords(IEnumerable<string?> texts)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buffer = stackalloc char[64];
-        foreach (var text in texts)
-        {
-            if (text is null)
-            {
-                continue;
-            }
-
-            var length = 0;
-            for (var i = 0; i <= text.Length; i++)
-            {
-                var c = i < text.Length ? text[i] : ' ';
-                var joins = c is '-' or '\'' or '’';
-                if (char.IsLetterOrDigit(c) || (length > 0 && joins && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])))
-                {
-                    if (length < buffer.Length)
-                    {
-                        buffer[length] = c == '’' ? '\'' : char.ToLowerInvariant(c);
-                    }
-
-                    length++;
-                    continue;
-                }
-
-                if (length is > 0 and <= 64)
-                {
-                    var word = buffer[..length];
-                    if (word.EndsWith("'s", StringComparison.Ordinal))
-                    {
-                        word = word[..^2];
-                    }
-
-                    lookup[word] = lookup.TryGetValue(word, out var count) ? count + 1 : 1;
-                }
-
-                length = 0;
-            }
-        }
-
-        return counts;
-    }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant)]
-    private static partial Regex WordPattern();
-
     /// <summary>What a phrase of the question was taken for.</summary>
     private enum Claimed
     {
@@ -373,7 +191,7 @@ internal sealed partial class QuestionInterpreter
             return Claimed.Name;
         }
 
-        if (speakerAliases.TryGetValue(phrase, out var speaker))
+        if (speakers.TryGet(phrase, out var speaker))
         {
             found.AddSpeaker(speaker);
             return Claimed.Name;
@@ -459,57 +277,6 @@ internal sealed partial class QuestionInterpreter
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Names are spelt in several ways ("Kazakbaev", "Kazakbayev"): one letter apart still names the speaker. Like
-    /// typo correction, it trusts the first letter.
-    /// </summary>
-    private (string Speaker, string Country)? ClosestSpeaker(string word)
-    {
-        if (word.Length < 6 || lexicon.GenericWords.Contains(word))
-        {
-            return null;
-        }
-
-        for (var length = word.Length - 1; length <= word.Length + 1; length++)
-        {
-            foreach (var alias in speakerAliasesByShape.GetValueOrDefault((word[0], length), []))
-            {
-                if (EditDistance.Bounded(word, alias, 1) <= 1)
-                {
-                    return speakerAliases[alias];
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static Dictionary<string, (string Speaker, string Country)> BuildSpeakerAliases(KnowledgeBase knowledge, Lexicon lexicon)
-    {
-        var aliases = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        var speakers = knowledge.Passages
-            .Where(p => p.Speaker is not null && !string.Equals(p.Country, Countries.Region, StringComparison.Ordinal))
-            .GroupBy(p => p.Speaker!, StringComparer.Ordinal);
-        foreach (var group in speakers)
-        {
-            var country = group.GroupBy(p => p.Country, StringComparer.Ordinal).MaxBy(g => g.Count())!.Key;
-            var nameWords = Words(group.Key)
-                .Where(w => w.Length >= 4 && !InstitutionWords.Contains(w) && !lexicon.CountryAliases.ContainsKey(w) && !lexicon.GenericWords.Contains(w))
-                .ToArray();
-            foreach (var word in nameWords)
-            {
-                aliases.TryAdd(word, (group.Key, country));
-            }
-
-            if (nameWords.Length > 0)
-            {
-                aliases.TryAdd(string.Join(' ', Words(group.Key)), (group.Key, country));
-            }
-        }
-
-        return aliases;
     }
 
     /// <summary>What the passes over a question's words have found so far.</summary>

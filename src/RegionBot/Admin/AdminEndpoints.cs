@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -13,11 +14,12 @@ public static class AdminEndpoints
 
     /// <summary>
     /// Maps <c>POST /admin/reload</c>: reloads the knowledge for a caller presenting the configured admin key.
-    /// Without a configured key the endpoint does not exist (404), so a default install exposes nothing.
+    /// Without a configured key the endpoint does not exist (404), so a default install exposes nothing. An address
+    /// that has presented too many wrong keys gets 429 with Retry-After (<see cref="AdminKeyGuard"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(ReloadPath, async (HttpContext http, IOptions<ReloadOptions> options, KnowledgeReloader reloader, KnowledgeStore store) =>
+        endpoints.MapPost(ReloadPath, async (HttpContext http, IOptions<ReloadOptions> options, AdminKeyGuard guard, KnowledgeReloader reloader, KnowledgeStore store) =>
         {
             var key = options.Value.AdminKey;
             if (string.IsNullOrEmpty(key))
@@ -25,8 +27,16 @@ public static class AdminEndpoints
                 return Results.NotFound();
             }
 
+            var address = http.Connection.RemoteIpAddress?.ToString() ?? string.Empty;
+            if (!guard.MayTry(address, out var retryAfter))
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong admin keys from this address; try again later.");
+            }
+
             if (!KeysMatch(http.Request.Headers[KeyHeader].ToString(), key))
             {
+                guard.Failed(address);
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: $"A valid {KeyHeader} header is required.");
             }
 

@@ -13,9 +13,10 @@ namespace RegionBot.Bot;
 /// into 401. A forged or expired token instead throws the token handler's own exceptions (bad signature, unknown
 /// key, expired), and an unreachable signing-key endpoint throws an HTTP error; CloudAdapter lets those escape as
 /// 500. A request whose token cannot be validated is unauthorized whatever the reason, so they become 401 here.
+/// <para>The SDK makes its Connector calls with <see cref="ConnectorHttpClients"/>: bounded in time and number.</para>
 /// </remarks>
-public sealed partial class BotAuthentication(IConfiguration configuration, ILogger<BotAuthentication> logger)
-    : ConfigurationBotFrameworkAuthentication(configuration, logger: logger)
+public sealed partial class BotAuthentication(IConfiguration configuration, ConnectorHttpClients connectorClients, ILogger<BotAuthentication> logger)
+    : ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: connectorClients, logger: logger)
 {
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(
         Activity activity, string authHeader, CancellationToken cancellationToken)
@@ -49,6 +50,8 @@ public sealed partial class BotAuthentication(IConfiguration configuration, ILog
         failure is not UnauthorizedAccessException
         && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request from channel {ChannelId}: its token could not be validated ({Failure})")]
+    // The messaging endpoint's edge logs rejected requests once, rate-limited (RejectedRequestLog); this detail is for
+    // diagnosing a single rejection.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected a request from channel {ChannelId}: its token could not be validated ({Failure})")]
     private partial void LogRejected(string failure, string? channelId);
 }

@@ -1,145 +1,89 @@
-using RegionBot.Knowledge;
-using RegionBot.Knowledge.Loading;
-using RegionBot.Knowledge.Search;
-using RegionBot.Replies;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace RegionBot.Commands;
 
 /// <summary>
-/// The terminal commands: <c>ask "question"</c> prints the answer as the bot would send it, <c>validate</c>
-/// checks the knowledge folder (both take <c>--knowledge DIR</c>; without it they use the configured folder), and
-/// <c>report</c> sums up the feedback log (<c>--feedback FILE</c>; without it the configured log).
+/// The terminal commands, parsed with System.CommandLine: <c>ask</c>, <c>validate</c> and <c>report</c>, each with
+/// <c>--help</c>. Arguments that name no command (none at all, or the host's own such as <c>--urls</c> or
+/// <c>--MicrosoftAppId</c>) start the bot instead; a word that is no command, or a command used wrongly, gets the
+/// usage and exit code 2.
 /// </summary>
 public static class CommandLine
 {
-    public const string Usage = """
-        Usage:
-          dotnet run --project src/RegionBot                                  run the bot on http://localhost:3978
-          dotnet run --project src/RegionBot -- ask "QUESTION" [--knowledge DIR] [--explain]
-                                                                      print the bot's answer (--explain: and why)
-          dotnet run --project src/RegionBot -- validate [--knowledge DIR]        check the knowledge files
-          dotnet run --project src/RegionBot -- import FILE|DIR... [--out DIR] [--dry-run] [--knowledge DIR]
-                                  turn saved articles (.html .txt .md .pdf .docx) into knowledge files for review
-          dotnet run --project src/RegionBot -- report [--feedback FILE]
-                                        list unanswered questions and poorly rated answers from the feedback log
-        """;
+    /// <summary>Exit code for a command line that could not be understood.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>
+    /// Every terminal command. A new command (for example <c>import</c>) is one more entry here, built in its own
+    /// file like <see cref="AskCommand"/>.
+    /// </summary>
+    private static IEnumerable<Command> Commands() =>
+    [
+        AskCommand.Create(),
+        ValidateCommand.Create(),
+        ReportCommand.Create(),
+        ImportCommand.Create(),
+    ];
 
     /// <summary>Runs a terminal command when <paramref name="args"/> names one; returns null to start the bot instead.</summary>
     public static int? TryRun(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || args[0].StartsWith('-'))
+        if (StartsTheBot(args))
         {
             return null;
         }
 
-        var options = Parse(args.Skip(1).ToArray());
-        return args[0] switch
+        var root = new RootCommand(
+            "RegionBot answers questions about how Central Asia responded to the Taliban's return. Without a command "
+            + "(or with host settings such as --urls http://0.0.0.0:8080) it runs the bot on http://localhost:3978.");
+        foreach (var command in Commands())
         {
-            "ask" when options.Positional.Count == 1 && options.Valid => Ask(options.Positional[0], options, output, error),
-            "validate" when options.Positional.Count == 0 && options.Valid => Validate(options, output, error),
-            "report" when options.Positional.Count == 0 && options.Valid && options.KnowledgeDirectory is null => ReportCommand.Run(options.FeedbackPath, output),
-            "import" when options.Valid => ImportCommand.Run(options.Positional, options.OutputDirectory, options.DryRun, options.KnowledgeDirectory, output, error, CancellationToken.None),
-            "ask" or "validate" or "report" or "import" or "help" or "--help" => ShowUsage(error),
-            _ => null,
-        };
-    }
-
-    private static int Ask(string question, ParsedOptions options, TextWriter output, TextWriter error)
-    {
-        var searchOptions = KnowledgeLocation.ReadSearchOptions();
-        try
-        {
-            using var store = KnowledgeStore.Open(options.KnowledgeDirectory ?? KnowledgeLocation.Resolve(searchOptions), searchOptions);
-            var answer = store.Search(question);
-            output.WriteLine(AnswerText.Format(answer));
-            if (options.Explain)
-            {
-                output.WriteLine();
-                output.WriteLine(store.Explain(question));
-            }
-
-            return 0;
-        }
-        catch (KnowledgeValidationException ex)
-        {
-            WriteProblems(ex.Problems, error);
-            return 1;
-        }
-    }
-
-    private static int Validate(ParsedOptions options, TextWriter output, TextWriter error)
-    {
-        var directory = options.KnowledgeDirectory ?? KnowledgeLocation.Resolve(KnowledgeLocation.ReadSearchOptions());
-        var result = KnowledgeLoader.Load(directory);
-        if (!result.IsValid)
-        {
-            WriteProblems(result.Problems, error);
-            return 1;
+            root.Subcommands.Add(command);
         }
 
-        var sources = result.Knowledge!.Sources.Count;
-        output.WriteLine($"The knowledge in {Path.GetFullPath(directory)} is valid: {result.Knowledge.Passages.Count} passages from {sources} source{(sources == 1 ? "" : "s")}.");
-        return 0;
-    }
-
-    private static void WriteProblems(IReadOnlyList<KnowledgeProblem> problems, TextWriter error)
-    {
-        foreach (var problem in problems)
+        // "help" on its own reads as a request for help rather than as an unknown command.
+        var parsed = root.Parse(args is ["help"] ? ["--help"] : args);
+        if (parsed.Errors.Count > 0)
         {
-            error.WriteLine(problem);
+            // Arguments that got no further than the root name no command: one plain line says so.
+            var problems = parsed.CommandResult.Command == root
+                ? [$"'{args[0]}' is not a command."]
+                : parsed.Errors.Select(problem => problem.Message);
+            foreach (var problem in problems)
+            {
+                error.WriteLine(problem);
+            }
+
+            error.WriteLine();
+            ShowHelp(parsed, error);
+            return UsageError;
         }
 
-        error.WriteLine($"{problems.Count} problem{(problems.Count == 1 ? "" : "s")} in the knowledge.");
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static int ShowUsage(TextWriter error)
+    /// <summary>
+    /// No arguments, or host settings: options (<c>--urls</c>, <c>--MicrosoftAppId</c>) other than help and version,
+    /// and <c>key=value</c> settings. Anything else is meant as a command.
+    /// </summary>
+    private static bool StartsTheBot(string[] args) => args switch
     {
-        error.WriteLine(Usage);
-        return 2;
-    }
+        [] => true,
+        ["-h" or "--help" or "-?" or "--version", ..] => false,
+        [var first, ..] => first.StartsWith('-') || first.Contains('=', StringComparison.Ordinal),
+    };
 
-    private static ParsedOptions Parse(string[] args)
+    /// <summary>The help of the command the arguments got to (the root's when they named none), into <paramref name="writer"/>.</summary>
+    private static void ShowHelp(ParseResult parsed, TextWriter writer)
     {
-        var positional = new List<string>();
-        string? knowledge = null;
-        string? feedback = null;
-        string? output = null;
-        var explain = false;
-        var dryRun = false;
-        var valid = true;
-        for (var i = 0; i < args.Length; i++)
+        var path = new List<string>();
+        for (var result = parsed.CommandResult; result.Parent is CommandResult parent; result = parent)
         {
-            if (string.Equals(args[i], "--knowledge", StringComparison.Ordinal))
-            {
-                valid &= i + 1 < args.Length;
-                knowledge = i + 1 < args.Length ? args[++i] : null;
-            }
-            else if (string.Equals(args[i], "--feedback", StringComparison.Ordinal))
-            {
-                valid &= i + 1 < args.Length;
-                feedback = i + 1 < args.Length ? args[++i] : null;
-            }
-            else if (string.Equals(args[i], "--explain", StringComparison.Ordinal))
-            {
-                explain = true;
-            }
-            else if (string.Equals(args[i], "--out", StringComparison.Ordinal))
-            {
-                valid &= i + 1 < args.Length;
-                output = i + 1 < args.Length ? args[++i] : null;
-            }
-            else if (string.Equals(args[i], "--dry-run", StringComparison.Ordinal))
-            {
-                dryRun = true;
-            }
-            else
-            {
-                positional.Add(args[i]);
-            }
+            path.Insert(0, result.Command.Name);
         }
 
-        return new ParsedOptions(positional, knowledge, feedback, explain, valid, output, dryRun);
+        var configuration = new InvocationConfiguration { Output = writer, Error = writer };
+        parsed.RootCommandResult.Command.Parse([.. path, "--help"]).Invoke(configuration);
     }
-
-    private sealed record ParsedOptions(IReadOnlyList<string> Positional, string? KnowledgeDirectory, string? FeedbackPath, bool Explain, bool Valid, string? OutputDirectory = null, bool DryRun = false);
 }

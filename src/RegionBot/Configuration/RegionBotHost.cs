@@ -22,6 +22,14 @@ public static class RegionBotHost
     };
 
     /// <summary>
+    /// The builder every entry point starts from: the bot's host, and the terminal commands, which read their
+    /// settings from its configuration (appsettings.json, user secrets in Development, environment variables) and
+    /// bind them with the same options registrations, so a setting means the same in both.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(Options(args)).AddRegionBotConfiguration();
+
+    /// <summary>
     /// The nearest folder, walking up from the current directory and then from the application's own folder,
     /// that holds both appsettings.json and knowledge/. The repository root holds both, and so does a build output
     /// or publish folder (the project copies them there), so <c>dotnet run</c> from the root or from the project

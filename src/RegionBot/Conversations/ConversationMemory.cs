@@ -25,6 +25,15 @@ public sealed class ConversationMemory
 
     public List<string> LastPassageIds { get; set; } = [];
 
+    /// <summary>
+    /// The latest answers by the id of the message that carried them, newest last, so a rating of an older message
+    /// (Teams' feedback names only the message) rates the answer that message showed.
+    /// </summary>
+    public List<SentAnswer> SentAnswers { get; set; } = [];
+
+    /// <summary>At most this many answers are remembered for ratings.</summary>
+    public const int MaxSentAnswers = 20;
+
     /// <summary>The context for the next question, or null before anything was answered or clarified.</summary>
     public SearchContext? SearchContext() =>
         Topic is null && Countries.Count == 0 && Speakers.Count == 0
@@ -41,11 +50,25 @@ public sealed class ConversationMemory
     }
 
     /// <summary>Remembers the answer shown, so "helpful" or "not helpful" typed next rates it.</summary>
-    public void RememberAnswer(SearchAnswer answer)
+    public void RememberAnswer(string question, IReadOnlyList<string> passageIds)
     {
-        LastQuestion = answer.Question;
-        LastPassageIds = [.. answer.Hits.Select(hit => hit.Passage.Id)];
+        LastQuestion = question;
+        LastPassageIds = [.. passageIds];
     }
+
+    /// <summary>Remembers which message carried an answer, so a rating of that message finds it.</summary>
+    public void RememberSent(string messageId, string question, IReadOnlyList<string> passageIds)
+    {
+        SentAnswers.Add(new SentAnswer { MessageId = messageId, Question = question, PassageIds = [.. passageIds] });
+        if (SentAnswers.Count > MaxSentAnswers)
+        {
+            SentAnswers.RemoveRange(0, SentAnswers.Count - MaxSentAnswers);
+        }
+    }
+
+    /// <summary>The answer a message carried, or null when it is not (or no longer) remembered.</summary>
+    public SentAnswer? SentAnswer(string? messageId) =>
+        messageId is null ? null : SentAnswers.LastOrDefault(sent => string.Equals(sent.MessageId, messageId, StringComparison.Ordinal));
 
     public void ForgetAnswer()
     {

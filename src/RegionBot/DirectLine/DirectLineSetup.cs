@@ -11,16 +11,19 @@ public static class DirectLineSetup
             .Bind(configuration.GetSection(DirectLineOptions.SectionName))
             .Validate(o => o.TokenLifetime > TimeSpan.Zero && o.ConversationIdleTimeout > TimeSpan.Zero
                 && o.CleanupInterval > TimeSpan.Zero && o.KeepAliveInterval > TimeSpan.Zero, "DirectLine time spans must be positive.")
-            .Validate(o => o.MaxActivitiesPerConversation > 0 && o.MaxConversations > 0, "DirectLine limits must be positive.")
+            .Validate(o => o.MaxActivitiesPerConversation > 0 && o.MaxConversations > 0 && o.MaxConversationsPerAddress > 0
+                && o.MaxBytesPerConversation > 0 && o.MaxStoreBytes >= o.MaxBytesPerConversation && o.MaxMessageTextLength > 0
+                && o.MaxActivityBytes > 0 && o.MaxResponseBytes >= o.MaxActivityBytes && o.MaxConversationAge > TimeSpan.Zero,
+                "DirectLine limits must be positive, MaxStoreBytes at least MaxBytesPerConversation, and MaxResponseBytes at least MaxActivityBytes.")
             .Validate(o => Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "DirectLine:Endpoint must be an absolute URL.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<LocalConversations>();
         services.AddSingleton<LocalBot>();
+        services.AddSingleton<LocalConversationLimiter>();
         services.AddHostedService<ConversationCleanup>();
         services.AddHttpClient<AzureDirectLineTokens>(client => client.Timeout = TimeSpan.FromSeconds(15));
-        services.AddHttpClient(LocalBot.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
         return services;
     }
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace RegionBot.DirectLine;
 
@@ -24,15 +24,22 @@ public sealed record DirectLineClaims(
 public sealed record IssuedToken(string Token, DirectLineClaims Claims, int ExpiresInSeconds);
 
 /// <summary>
-/// Issues and checks local Direct Line tokens. A token is an HS256 JSON Web Token signed with a key that is
-/// random per process, so tokens cannot be forged and die with the process. The JWT form matters to Web Chat:
-/// it reads the "user" claim and uses it as the user's id, which keeps the user id under the server's control.
+/// Issues and checks local Direct Line tokens. A token is an HS256 JSON Web Token (Microsoft.IdentityModel's
+/// <see cref="JsonWebTokenHandler"/>) signed with a key that is random per process, so tokens cannot be forged and
+/// die with the process. The JWT form matters to Web Chat: it reads the "user" claim and uses it as the user's id,
+/// which keeps the user id under the server's control.
 /// </summary>
 public sealed class DirectLineTokens
 {
-    private static readonly byte[] Header = Encoding.UTF8.GetBytes("""{"alg":"HS256","typ":"JWT"}""");
+    private const string ConversationClaim = "conv";
+    private const string UserClaim = "user";
 
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    // Issuing and checking keep to the given clock (tests move it), so the handler adds no times of its own and
+    // lifetimes are checked below against that clock rather than by the handler.
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly SymmetricSecurityKey _key = new(RandomNumberGenerator.GetBytes(32));
+    private readonly SigningCredentials _signing;
+    private readonly TokenValidationParameters _validation;
     private readonly TimeProvider _time;
     private readonly IOptions<DirectLineOptions> _options;
 
@@ -40,6 +47,17 @@ public sealed class DirectLineTokens
     {
         _time = time;
         _options = options;
+        _signing = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256);
+        _validation = new TokenValidationParameters
+        {
+            IssuerSigningKey = _key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            ValidateLifetime = false,
+            RequireExpirationTime = false,
+            RequireSignedTokens = true,
+        };
     }
 
     /// <summary>A new random id with the given prefix, unguessable so that ids themselves grant nothing.</summary>
@@ -50,10 +68,17 @@ public sealed class DirectLineTokens
     {
         var lifetime = _options.Value.TokenLifetime;
         var expiresAt = _time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds();
-        var claims = new DirectLineClaims(conversationId, userId, expiresAt);
-        var unsigned = Base64Url(Header) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
-        var token = unsigned + "." + Base64Url(Sign(unsigned));
-        return new IssuedToken(token, claims, (int)lifetime.TotalSeconds);
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                [ConversationClaim] = conversationId,
+                [UserClaim] = userId,
+                [JwtRegisteredClaimNames.Exp] = expiresAt,
+            },
+            SigningCredentials = _signing,
+        });
+        return new IssuedToken(token, new DirectLineClaims(conversationId, userId, expiresAt), (int)lifetime.TotalSeconds);
     }
 
     /// <summary>Checks a bearer token from an Authorization header value ("Bearer xyz").</summary>
@@ -82,55 +107,24 @@ public sealed class DirectLineTokens
             return TokenCheck.Missing;
         }
 
-        var parts = token.Split('.');
-        if (parts.Length != 3)
+        // The key is in memory, so validation never waits on I/O and completes synchronously; the callers are
+        // synchronous checks at the edge of each request.
+        var result = _handler.ValidateTokenAsync(token, _validation).GetAwaiter().GetResult();
+        if (!result.IsValid
+            || result.SecurityToken is not JsonWebToken jwt
+            || !jwt.TryGetPayloadValue<string>(ConversationClaim, out var conversationId) || string.IsNullOrEmpty(conversationId)
+            || !jwt.TryGetPayloadValue<string>(UserClaim, out var userId) || string.IsNullOrEmpty(userId)
+            || !jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Exp, out var expiresAt))
         {
             return TokenCheck.Invalid;
         }
 
-        var expected = Sign(parts[0] + "." + parts[1]);
-        if (!TryFromBase64Url(parts[2], out var signature) || !CryptographicOperations.FixedTimeEquals(expected, signature))
-        {
-            return TokenCheck.Invalid;
-        }
-
-        if (!TryFromBase64Url(parts[1], out var payload))
-        {
-            return TokenCheck.Invalid;
-        }
-
-        var parsed = JsonSerializer.Deserialize<DirectLineClaims>(payload);
-        if (parsed is null || string.IsNullOrEmpty(parsed.ConversationId) || string.IsNullOrEmpty(parsed.UserId))
-        {
-            return TokenCheck.Invalid;
-        }
-
-        if (parsed.ExpiresAt <= _time.GetUtcNow().ToUnixTimeSeconds())
+        if (expiresAt <= _time.GetUtcNow().ToUnixTimeSeconds())
         {
             return TokenCheck.Expired;
         }
 
-        claims = parsed;
+        claims = new DirectLineClaims(conversationId, userId, expiresAt);
         return TokenCheck.Valid;
-    }
-
-    private byte[] Sign(string unsigned) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(unsigned));
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static bool TryFromBase64Url(string text, out byte[] bytes)
-    {
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        bytes = new byte[base64.Length];
-        if (Convert.TryFromBase64String(base64, bytes, out var written))
-        {
-            bytes = bytes[..written];
-            return true;
-        }
-
-        bytes = [];
-        return false;
     }
 }

@@ -1,18 +1,20 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Bot.Schema;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 
 namespace RegionBot.DirectLine;
 
 /// <summary>
 /// A Direct Line 3.0 service inside the bot, enough for the stock Web Chat (DirectLineJS) to work unchanged:
-/// tokens, conversations, activities by GET and by WebSocket stream, and the Connector endpoint the bot
-/// replies to.
+/// tokens, conversations, and activities by GET and by WebSocket stream. The bot runs each turn in process
+/// (<see cref="LocalBot"/>), so there is no Connector endpoint to post into a conversation.
 /// </summary>
 public static class LocalDirectLineEndpoints
 {
     public const string BasePath = "/v3/directline";
-    public const string ConnectorPath = BasePath + "/connector";
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -24,13 +26,6 @@ public static class LocalDirectLineEndpoints
         directLine.MapPost("/conversations/{conversationId}/activities", PostActivity);
         directLine.MapGet("/conversations/{conversationId}/activities", GetActivities);
         directLine.Map("/conversations/{conversationId}/stream", LocalDirectLineStream.RunAsync);
-
-        // The bot's Connector client appends "v3/conversations/..." to the serviceUrl it was given.
-        var connector = app.MapGroup(ConnectorPath + "/v3/conversations/{conversationId}/activities")
-            .AddEndpointFilter(OnlyFromThisMachine);
-        connector.MapPost("/", BotSendsActivity);
-        connector.MapPost("/{replyToId}", BotSendsActivity);
-        connector.MapPut("/{activityId}", BotUpdatesActivity);
     }
 
     /// <summary>Gives a browser a token for a new conversation, as Azure's tokens/generate does for a secret.</summary>
@@ -51,32 +46,38 @@ public static class LocalDirectLineEndpoints
         }
 
         // Web Chat refreshes its token every quarter hour while the page is open, which keeps a quiet
-        // conversation from being released under an open page.
-        conversations.Find(claims.ConversationId)?.Touch();
+        // conversation from being released under an open page, but never beyond the conversation's maximum age:
+        // past it the conversation is closed (Find no longer finds it) and its token is not renewed. A page whose
+        // conversation never started or has ended cannot keep a token alive either; DirectLineJS reads 403 as an
+        // expired token.
+        if (conversations.Find(claims.ConversationId) is not { } conversation)
+        {
+            return Error(HttpStatusCode.Forbidden, "TokenExpired", "The conversation has ended; start a new one.");
+        }
+
+        conversation.Touch();
 
         var issued = tokens.Issue(claims.ConversationId, claims.UserId);
         return Results.Json(new { conversationId = issued.Claims.ConversationId, token = issued.Token, expires_in = issued.ExpiresInSeconds });
     }
 
     private static async Task<IResult> StartConversation(
-        HttpContext http, DirectLineTokens tokens, LocalConversations conversations, LocalBot bot, ILoggerFactory loggers)
+        HttpContext http, DirectLineTokens tokens, LocalConversations conversations, LocalBot bot, [FromServices] IBot turns, ILoggerFactory loggers)
     {
         if (Authorize(http.Request, tokens, conversationId: null, out var claims) is { } denied)
         {
             return denied;
         }
 
-        var conversation = conversations.Open(claims.ConversationId, claims.UserId, out var created);
-        if (conversation is null)
-        {
-            return Error(HttpStatusCode.TooManyRequests, "TooManyConversations", "Too many open conversations; try again later.");
-        }
-
+        var conversation = conversations.Open(claims.ConversationId, claims.UserId, ClientAddress(http), out var created);
         if (created)
         {
             try
             {
-                await bot.StartAsync(http.Request, conversation, http.RequestAborted);
+                foreach (var reply in await bot.StartAsync(http.Request, conversation, turns, http.RequestAborted))
+                {
+                    conversations.Append(conversation, reply);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -107,7 +108,15 @@ public static class LocalDirectLineEndpoints
     }
 
     private static async Task<IResult> PostActivity(
-        string conversationId, HttpContext http, DirectLineTokens tokens, LocalConversations conversations, LocalBot bot, ILoggerFactory loggers)
+        string conversationId,
+        HttpContext http,
+        DirectLineTokens tokens,
+        LocalConversations conversations,
+        LocalBot bot,
+        LocalConversationLimiter limiter,
+        IOptions<DirectLineOptions> options,
+        [FromServices] IBot turns,
+        ILoggerFactory loggers)
     {
         if (Authorize(http.Request, tokens, conversationId, out _) is { } denied)
         {
@@ -119,21 +128,45 @@ public static class LocalDirectLineEndpoints
             return ConversationNotFound();
         }
 
-        var (activity, problem) = await DirectLineJson.ReadAsync(http.Request, http.RequestAborted);
+        var (activity, problem) = await DirectLineJson.ReadAsync(http.Request, options.Value.MaxActivityBytes, http.RequestAborted);
         if (activity is null)
         {
             return problem!;
         }
 
+        var maxText = options.Value.MaxMessageTextLength;
+        if (activity.Text is { } text && text.Length > maxText)
+        {
+            return Error(
+                HttpStatusCode.RequestEntityTooLarge,
+                "MessageSizeTooBig",
+                string.Create(CultureInfo.InvariantCulture, $"Messages are limited to {maxText:N0} characters; this one has {text.Length:N0}. Please send a shorter question."));
+        }
+
+        // Checked before the message joins the conversation, so a limited message is not shown as sent: the
+        // client gets 429 with Retry-After and can send it again.
+        using var lease = limiter.Acquire(conversationId);
+        if (!lease.IsAcquired)
+        {
+            return TooManyRequests(http.Response, lease);
+        }
+
         // The user's own activity goes into the conversation first: Web Chat marks a message as sent when it
         // sees it come back on the stream.
         bot.StampFromUser(activity, conversation, http.Request);
-        var id = conversation.Append(activity);
+        if (conversations.Append(conversation, activity) is not { } id)
+        {
+            return ConversationNotFound();
+        }
+
         try
         {
-            await bot.SendAsync(http.Request, activity, http.RequestAborted);
+            foreach (var reply in await bot.TurnAsync(activity, turns, http.RequestAborted))
+            {
+                conversations.Append(conversation, reply);
+            }
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             loggers.CreateLogger(typeof(LocalDirectLineEndpoints)).LogError(ex, "The bot failed on activity {ActivityId}", id);
             return Error(HttpStatusCode.BadGateway, "BotError", "The bot could not process the activity.");
@@ -155,55 +188,22 @@ public static class LocalDirectLineEndpoints
         }
 
         var (activities, newWatermark) = conversation.Since(ParseWatermark(watermark));
-        return Results.Content(DirectLineJson.ActivitySet(activities, newWatermark), "application/json");
+        return Results.Bytes(DirectLineJson.ActivitySet(activities, newWatermark), "application/json");
     }
 
-    private static async Task<IResult> BotSendsActivity(string conversationId, HttpRequest request, LocalConversations conversations)
+    /// <summary>The address a conversation is counted against: the connection's, as no trusted proxy is configured.</summary>
+    internal static string ClientAddress(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } address
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+            : string.Empty;
+
+    private static IResult TooManyRequests(HttpResponse response, RateLimitLease lease)
     {
-        if (conversations.Find(conversationId) is not { } conversation)
-        {
-            return ConversationNotFound();
-        }
-
-        var (activity, problem) = await DirectLineJson.ReadAsync(request, request.HttpContext.RequestAborted);
-        if (activity is null)
-        {
-            return problem!;
-        }
-
-        return Results.Json(new ResourceResponse(conversation.Append(activity)));
-    }
-
-    private static async Task<IResult> BotUpdatesActivity(string conversationId, string activityId, HttpRequest request, LocalConversations conversations)
-    {
-        if (conversations.Find(conversationId) is not { } conversation)
-        {
-            return ConversationNotFound();
-        }
-
-        var (activity, problem) = await DirectLineJson.ReadAsync(request, request.HttpContext.RequestAborted);
-        if (activity is null)
-        {
-            return problem!;
-        }
-
-        return conversation.Replace(activityId, activity)
-            ? Results.Json(new ResourceResponse(activityId))
-            : Error(HttpStatusCode.NotFound, "BadArgument", "No such activity.");
-    }
-
-    /// <summary>
-    /// The Connector endpoint takes no credentials (the bot runs without an app id here), so it only accepts
-    /// the bot's own calls: they come from this machine, to the address the browser used.
-    /// </summary>
-    private static async ValueTask<object?> OnlyFromThisMachine(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var connection = context.HttpContext.Connection;
-        var remote = connection.RemoteIpAddress;
-        var fromThisMachine = remote is not null && (IPAddress.IsLoopback(remote) || remote.Equals(connection.LocalIpAddress));
-        return fromThisMachine
-            ? await next(context)
-            : Error(HttpStatusCode.Forbidden, "Forbidden", "The local Connector only serves the bot itself.");
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero
+            ? wait
+            : TimeSpan.FromSeconds(1);
+        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Error(HttpStatusCode.TooManyRequests, "TooManyRequests", "Messages are arriving too fast; wait a moment and send again.");
     }
 
     internal static object ConversationBody(HttpRequest request, DirectLineTokens tokens, DirectLineClaims claims, long? watermark)

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace RegionBot.DirectLine;
@@ -57,7 +56,7 @@ public static class LocalDirectLineStream
 
                 if (first == keepAlive)
                 {
-                    await SendAsync(socket, string.Empty, stop.Token);
+                    await SendAsync(socket, [], stop.Token);
                     continue;
                 }
 
@@ -91,8 +90,8 @@ public static class LocalDirectLineStream
         }
     }
 
-    private static Task SendAsync(WebSocket socket, string message, CancellationToken ct) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, ct);
+    private static Task SendAsync(WebSocket socket, byte[] message, CancellationToken ct) =>
+        socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, ct);
 
     private static async Task IgnoreIncomingAsync(WebSocket socket, CancellationToken ct)
     {

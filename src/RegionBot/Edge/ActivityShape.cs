@@ -20,10 +20,10 @@ internal static class ActivityShape
     private static readonly string[] ListFields = ["entities", "attachments", "membersAdded", "membersRemoved", "reactionsAdded", "reactionsRemoved"];
 
     /// <summary>
-    /// The activity's conversation, as its channel and conversation id (ids are only unique within a channel), or
-    /// the reason the body is not a usable activity.
+    /// What the edge needs of an activity (its conversation, as its channel and conversation id since ids are only
+    /// unique within a channel; its serviceUrl and delivery mode), or the reason the body is not a usable activity.
     /// </summary>
-    public static (string? Conversation, string? Problem) Read(ReadOnlyMemory<byte> body)
+    public static (ActivitySummary? Activity, string? Problem) Read(ReadOnlyMemory<byte> body)
     {
         JsonDocument document;
         try
@@ -91,7 +91,9 @@ internal static class ActivityShape
             }
 
             var channel = activity.TryGetProperty("channelId", out var channelId) ? TextOf(channelId) : null;
-            return ((channel ?? string.Empty) + "/" + conversationId, null);
+            var serviceUrl = activity.TryGetProperty("serviceUrl", out var url) ? TextOf(url) : null;
+            var deliveryMode = activity.TryGetProperty("deliveryMode", out var mode) ? TextOf(mode) : null;
+            return (new ActivitySummary((channel ?? string.Empty) + "/" + conversationId, channel, serviceUrl, deliveryMode), null);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RegionBot.Admin;
 using RegionBot.Bot;
@@ -25,7 +26,9 @@ public static class EdgeServiceCollectionExtensions
             .Validate(o => o.PerConversation.IsValid, "Limits:PerConversation needs a positive Burst and PerSecond.")
             .ValidateOnStart();
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationRateLimiter>();
+        services.AddSingleton<RejectedRequestLog>();
         services.AddSingleton<MessageLimitsMiddleware>();
         services.AddRateLimiter(limiter =>
         {
@@ -58,8 +61,9 @@ public static class EdgeServiceCollectionExtensions
 
     /// <summary>
     /// One token bucket per client address for what clients call: the messaging endpoint, the local Direct Line
-    /// and the admin endpoint (so an admin key cannot be guessed at speed). Health checks, the web chat's page and
-    /// the local Connector the bot itself replies through are not limited. Requests beyond the bucket are rejected at once rather than queued, so a flood holds no memory.
+    /// and the admin endpoint (so an admin key cannot be guessed at speed). Health checks and the web chat's page are
+    /// not limited. The local Direct Line runs its turns in process, so a web chat user is charged once, to their own
+    /// address. Requests beyond the bucket are rejected at once rather than queued, so a flood holds no memory.
     /// </summary>
     private static PartitionedRateLimiter<HttpContext> PerClientLimiter(TokenBucketLimit limit) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -78,8 +82,7 @@ public static class EdgeServiceCollectionExtensions
     private static bool IsLimitedPerClient(PathString path) =>
         path.Equals(BotEndpoints.MessagesPath, StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments(AdminEndpoints.PathPrefix, StringComparison.OrdinalIgnoreCase)
-        || (path.StartsWithSegments(LocalDirectLineEndpoints.BasePath, StringComparison.OrdinalIgnoreCase)
-            && !path.StartsWithSegments(LocalDirectLineEndpoints.ConnectorPath, StringComparison.OrdinalIgnoreCase));
+        || path.StartsWithSegments(LocalDirectLineEndpoints.BasePath, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The edge's own answers: plain problem JSON, never an exception's detail.</summary>

@@ -23,4 +23,8 @@ public sealed record FeedbackEntry(
     string? NoAnswer,
     string? ConversationId,
     string? ChannelId,
-    DateTimeOffset Timestamp);
+    DateTimeOffset Timestamp)
+{
+    /// <summary>What the user wrote along with a rating (Teams' feedback form); null when nothing.</summary>
+    public string? Comment { get; init; }
+}

@@ -1,9 +1,9 @@
 namespace RegionBot.Feedback;
 
-/// <summary>Feedback log settings, bound from the "RegionBot" configuration section.</summary>
+/// <summary>Feedback log settings, bound from the "RegionBot:Feedback" configuration section.</summary>
 public sealed class FeedbackOptions
 {
-    public const string SectionName = "RegionBot";
+    public const string SectionName = "RegionBot:Feedback";
 
     /// <summary>
     /// The JSON Lines file ratings and unanswered questions are appended to. Empty means the default, outside the

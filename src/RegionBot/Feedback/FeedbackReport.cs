@@ -46,7 +46,10 @@ public sealed class FeedbackReport
                 group.Last().Question.Trim(),
                 group.First().PassageIds,
                 group.Count(entry => entry.Helpful == true),
-                group.Count(entry => entry.Helpful == false)))
+                group.Count(entry => entry.Helpful == false))
+            {
+                Comments = group.Select(entry => entry.Comment).OfType<string>().Distinct(StringComparer.Ordinal).ToArray(),
+            })
             .Where(answer => answer.Unhelpful > 0 && answer.Unhelpful >= answer.Helpful)
             .OrderByDescending(answer => answer.Unhelpful - answer.Helpful)
             .ThenByDescending(answer => answer.Unhelpful)
@@ -87,6 +90,10 @@ public sealed class FeedbackReport
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  👎 {answer.Unhelpful}  👍 {answer.Helpful}  {answer.Question}"));
             output.WriteLine($"         passages: {(answer.PassageIds.Count == 0 ? "(none recorded)" : string.Join(", ", answer.PassageIds))}");
+            foreach (var comment in answer.Comments)
+            {
+                output.WriteLine($"         comment: {comment}");
+            }
         }
     }
 
@@ -101,4 +108,8 @@ public sealed class FeedbackReport
 public sealed record UnansweredQuestion(string Question, int Count, IReadOnlyList<string> Reasons, DateTimeOffset LastAsked);
 
 /// <summary>An answer (question and passages shown) with its helpful and unhelpful ratings.</summary>
-public sealed record RatedAnswer(string Question, IReadOnlyList<string> PassageIds, int Helpful, int Unhelpful);
+public sealed record RatedAnswer(string Question, IReadOnlyList<string> PassageIds, int Helpful, int Unhelpful)
+{
+    /// <summary>What users wrote along with their ratings of this answer.</summary>
+    public IReadOnlyList<string> Comments { get; init; } = [];
+}

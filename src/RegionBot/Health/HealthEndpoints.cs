@@ -1,39 +1,44 @@
-using RegionBot.Knowledge;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace RegionBot.Health;
 
 public static class HealthEndpoints
 {
+    public const string ReadinessPath = "/healthz";
+    public const string LivenessPath = "/livez";
+
     /// <summary>
-    /// Maps <c>GET /healthz</c>: 200 with the knowledge's size and age once it is loaded, 503 before. A refused
-    /// reload is reported with each problem's file and line while the status stays 200: the previous knowledge is
-    /// still being served, so the bot is healthy, but an editor has something to fix.
+    /// Registers the health checks: the knowledge (ready once loaded) and, when conversation state lives in Redis,
+    /// Redis (registered by the state's own set-up).
+    /// </summary>
+    public static IServiceCollection AddHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>(KnowledgeHealthCheck.Name, tags: ["ready"]);
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>
+    /// Maps readiness at <c>GET /healthz</c> (every check: 200 once the knowledge is loaded and Redis, where used,
+    /// answers; 503 before or while not) and liveness at <c>GET /livez</c> (no checks: 200 while the process serves
+    /// requests at all, so an orchestrator restarts only a process that is really stuck).
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", (KnowledgeReadiness readiness, TimeProvider clock) =>
+        endpoints.MapHealthChecks(ReadinessPath, new HealthCheckOptions
         {
-            if (readiness.Store is not { } store)
+            Predicate = registration => registration.Tags.Contains("ready"),
+            ResponseWriter = HealthResponse.WriteAsync,
+            ResultStatusCodes =
             {
-                return Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
-            var status = store.Status;
-            return Results.Ok(new
-            {
-                status = "ok",
-                passages = status.Passages,
-                sources = status.Sources,
-                countries = status.CoveredCountries,
-                loadedAt = status.LoadedAt,
-                indexAgeSeconds = (long)(clock.GetUtcNow() - status.LoadedAt).TotalSeconds,
-                contentHash = status.ContentHash,
-                indexReused = status.IndexReused,
-                lastError = status.LastError is { } error
-                    ? new { at = error.At, problems = error.Problems.Select(problem => problem.ToString()) }
-                    : null,
-            });
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
+        endpoints.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false });
         return endpoints;
     }
 }

@@ -1,4 +1,4 @@
-using RegionBot.Knowledge.Loading;
+using RegionBot.Metrics;
 
 namespace RegionBot.Knowledge;
 
@@ -6,12 +6,13 @@ namespace RegionBot.Knowledge;
 /// Reloads the knowledge store off the request and watcher threads and logs the outcome; shared by the folder
 /// watcher and the admin endpoint. The store itself serialises reloads and keeps serving the old index throughout.
 /// </summary>
-public sealed partial class KnowledgeReloader(KnowledgeStore store, ILogger<KnowledgeReloader> logger)
+public sealed partial class KnowledgeReloader(KnowledgeStore store, RegionBotMetrics metrics, ILogger<KnowledgeReloader> logger)
 {
     public async Task<KnowledgeReloadResult> ReloadAsync(string reason, CancellationToken cancellationToken)
     {
         // Loading and indexing is CPU work of a second or so; it must not hold a request or the watcher's callbacks.
         var result = await Task.Run(() => store.Reload(cancellationToken), cancellationToken);
+        metrics.RecordReload(refused: result.Problems.Count > 0);
         if (result.Problems.Count > 0)
         {
             foreach (var problem in result.Problems)

@@ -1,9 +1,9 @@
 namespace RegionBot.Knowledge;
 
-/// <summary>How the running bot picks up edited knowledge, bound from the "RegionBot" configuration section.</summary>
+/// <summary>How the running bot picks up edited knowledge, bound from the "RegionBot:Reload" configuration section.</summary>
 public sealed class ReloadOptions
 {
-    public const string SectionName = "RegionBot";
+    public const string SectionName = "RegionBot:Reload";
 
     /// <summary>Reload the knowledge when a file in the knowledge folder is created, changed, renamed or deleted.</summary>
     public bool WatchKnowledge { get; set; } = true;

@@ -1,32 +1,51 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 using RegionBot.Feedback;
 using RegionBot.Knowledge.Search;
 
 namespace RegionBot.Replies;
 
-/// <summary>The message that carries an answer: its Markdown text, what to ask next, and a way to rate it.</summary>
+/// <summary>
+/// The message that carries an answer: its Markdown text, its citations, what to ask next, and the way each client
+/// rates it natively.
+/// </summary>
+/// <remarks>
+/// Ratings use what each client draws itself rather than a card of buttons: Teams shows thumbs on a bot message
+/// with <c>channelData.feedbackLoopEnabled</c> and answers them with a <c>message/submitAction</c> invoke; Web Chat
+/// shows thumbs in the activity status for <c>https://schema.org/VoteAction</c> entities and posts the chosen one
+/// back as an event. No attachment goes with the text, which some Teams clients would otherwise show unformatted.
+/// </remarks>
 public static class AnswerReply
 {
-    public const string HelpfulTitle = "👍 Helpful";
-    public const string UnhelpfulTitle = "👎 Not helpful";
-    public const string FeedbackPrompt = "Did this answer help?";
-
     /// <summary>
     /// An answer with its follow-up questions as suggested actions (imBack: the only kind Teams shows as suggested
-    /// actions, and only the first three, in personal chat) and a small card with two rating buttons.
+    /// actions, and only the first three, in personal chat).
     /// </summary>
-    /// <remarks>
-    /// The rating buttons are card buttons of type messageBack rather than suggested actions: Teams renders card
-    /// buttons in personal chats, group chats and channels alike, and delivers a messageBack's value (the rated
-    /// question and passages) to the bot while showing only its display text in the chat. Web Chat and the Emulator
-    /// do the same. The text "helpful" / "not helpful" goes along, so even a client that drops the value rates the
-    /// last answer.
-    /// </remarks>
-    public static IMessageActivity Answer(SearchAnswer answer, IReadOnlyList<string> followUps)
+    public static IMessageActivity Answer(ComposedAnswer answer, IReadOnlyList<string> followUps, string? channelId)
     {
-        var reply = MessageFactory.Text(AnswerText.Format(answer));
+        var text = AnswerText.Format(answer);
+        if (ShowsCitationLinks(channelId))
+        {
+            text = AnswerText.WithCitationLinks(text, answer.Passages);
+        }
+
+        var reply = MessageFactory.Text(text);
         reply.TextFormat = TextFormatTypes.Markdown;
+        reply.Entities = [Citations.MessageEntity(answer.Passages)];
+        if (string.Equals(channelId, Channels.Msteams, StringComparison.Ordinal))
+        {
+            reply.ChannelData = new JObject { ["feedbackLoopEnabled"] = true };
+        }
+        else
+        {
+            foreach (var vote in FeedbackRequest.VoteEntities(answer.Search.Question, answer.PassageIds))
+            {
+                reply.Entities.Add(vote);
+            }
+        }
+
         if (followUps.Count > 0)
         {
             reply.SuggestedActions = new SuggestedActions
@@ -35,16 +54,6 @@ public static class AnswerReply
             };
         }
 
-        var passageIds = answer.Hits.Select(hit => hit.Passage.Id).ToArray();
-        reply.Attachments = [new HeroCard
-        {
-            Text = FeedbackPrompt,
-            Buttons =
-            [
-                RatingButton(true, HelpfulTitle, FeedbackRequest.HelpfulText, answer.Question, passageIds),
-                RatingButton(false, UnhelpfulTitle, FeedbackRequest.UnhelpfulText, answer.Question, passageIds),
-            ],
-        }.ToAttachment()];
         return reply;
     }
 
@@ -60,6 +69,11 @@ public static class AnswerReply
         return reply;
     }
 
-    private static CardAction RatingButton(bool helpful, string title, string text, string question, IReadOnlyList<string> passageIds) =>
-        new(ActionTypes.MessageBack, title, text: text, displayText: title, value: FeedbackRequest.ButtonValue(helpful, question, passageIds));
+    /// <summary>
+    /// Web Chat (over Direct Line) draws [1] as a citation only with a Markdown link definition for it; the
+    /// Emulator and Teams do not need one.
+    /// </summary>
+    private static bool ShowsCitationLinks(string? channelId) =>
+        string.Equals(channelId, Channels.Directline, StringComparison.Ordinal)
+        || string.Equals(channelId, Channels.Webchat, StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
@@ -5,12 +6,14 @@ using RegionBot.Knowledge.Search;
 namespace RegionBot.Replies;
 
 /// <summary>
-/// Writes a search answer as the message text the bot sends. It uses only the Markdown that Teams, Web Chat and the
-/// Emulator all render the same way: bold, italics and paragraphs separated by blank lines (no headings, tables or
-/// nested lists, which Teams drops or shows raw).
+/// Writes an answer as the message text the bot sends. It uses only the Markdown that Teams, Web Chat and the
+/// Emulator all render the same way: bold, italics, a quote and paragraphs separated by blank lines (no headings,
+/// tables or lists, which Teams drops or shows raw). Passages are cited as [1], [2]: Teams and Web Chat draw those as
+/// citations from the reply's citation entity; elsewhere they stay numbers that tie the quote to its passage.
 /// </summary>
 public static class AnswerText
 {
+    /// <summary>The text of a single search's answer, clarifying question or "no information".</summary>
     public static string Format(SearchAnswer answer)
     {
         if (answer.Clarify.Count > 0)
@@ -18,13 +21,66 @@ public static class AnswerText
             return FormatClarify(answer);
         }
 
-        if (!answer.HasAnswer)
+        return answer.HasAnswer ? Format(AnswerComposer.FromSearch(answer)) : FormatNoAnswer(answer);
+    }
+
+    public static string Format(ComposedAnswer answer)
+    {
+        var text = new StringBuilder();
+        if (answer.Search.IsFollowUp && Understood(answer.Search) is { } understood)
         {
-            return FormatNoAnswer(answer);
+            text.Append(understood).Append("\n\n");
         }
 
-        var passages = answer.IsComparison ? FormatComparison(answer) : FormatPassages(answer);
-        return answer.IsFollowUp && Understood(answer) is { } understood ? understood + "\n\n" + passages : passages;
+        text.Append(Lead(answer));
+        var quoted = answer.Passages.FirstOrDefault(p => p.Number == answer.QuoteNumber);
+        string? previousHeading = null;
+        foreach (var cited in answer.Passages)
+        {
+            // Passages in a row from the same country and speaker share one heading.
+            var heading = Heading(cited);
+            var number = $" [{cited.Number.ToString(CultureInfo.InvariantCulture)}]";
+
+            // A passage of one sentence is all in the quote above: its heading attributes the quote, and the
+            // sentence is not repeated.
+            var repeatsQuote = cited == quoted && string.Equals(answer.Quote?.Trim(), cited.Passage.Text.Trim(), StringComparison.Ordinal);
+            if (!string.Equals(heading, previousHeading, StringComparison.Ordinal) || repeatsQuote)
+            {
+                text.Append("\n\n").Append(heading);
+                if (repeatsQuote)
+                {
+                    text.Append(number);
+                }
+            }
+
+            if (!repeatsQuote)
+            {
+                text.Append("\n\n").Append(Escape(cited.Passage.Text)).Append(number);
+            }
+
+            previousHeading = heading;
+        }
+
+        text.Append("\n\n").Append(SourceLine(answer.Passages));
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Adds the citations as Markdown reference links ("[1]: cite:1 "title""), which Web Chat needs to draw [1] as
+    /// a citation that opens the passage. Other clients either use the citation entity alone (Teams) or would show
+    /// the definitions as text (the Emulator's older Web Chat turns them into dead links), so only Web Chat gets them.
+    /// </summary>
+    public static string WithCitationLinks(string text, IReadOnlyList<CitedPassage> passages)
+    {
+        var links = new StringBuilder(text);
+        foreach (var cited in passages)
+        {
+            links.Append("\n\n[").Append(cited.Number.ToString(CultureInfo.InvariantCulture)).Append("]: cite:")
+                .Append(cited.Number.ToString(CultureInfo.InvariantCulture))
+                .Append(" \"").Append(Citations.Name(cited).Replace('"', '\'')).Append('"');
+        }
+
+        return links.ToString();
     }
 
     /// <summary>
@@ -44,67 +100,79 @@ public static class AnswerText
         };
     }
 
-    /// <summary>The covered countries as a sentence fragment: "Kazakhstan, Kyrgyzstan and Uzbekistan".</summary>
-    public static string CountryList(IReadOnlyList<string> countries) => countries.Count switch
+    /// <summary>A list as a sentence fragment: "Kazakhstan, Kyrgyzstan and Uzbekistan".</summary>
+    public static string CountryList(IReadOnlyList<string> countries, string conjunction = "and") => countries.Count switch
     {
         0 => "no countries yet",
         1 => countries[0],
-        _ => string.Join(", ", countries.Take(countries.Count - 1)) + " and " + countries[^1],
+        _ => string.Join(", ", countries.Take(countries.Count - 1)) + $" {conjunction} " + countries[^1],
     };
 
-    private static string FormatPassages(SearchAnswer answer)
-    {
-        var text = new StringBuilder();
-        text.Append(answer.Hits.Count == 1 ? "Here is the passage that answers this best:" : $"Here are the {answer.Hits.Count} passages that answer this best:");
-        var number = 1;
-        foreach (var hit in answer.Hits)
-        {
-            AppendPassage(text, $"{number++}. {Escape(hit.Passage.Country)}", hit.Passage);
-        }
+    /// <summary>"**Kazakhstan** · Kassym-Jomart Tokayev, President of Kazakhstan": where a passage is from, who said it.</summary>
+    private static string Heading(CitedPassage cited) =>
+        cited.Passage.Kind == PassageKind.Statement
+            ? $"**{Escape(cited.Heading)}** · {Escape(cited.Passage.Speaker!)}, {Escape(cited.Passage.Role!)}"
+            : $"**{Escape(cited.Heading)}**";
 
-        return text.ToString();
+    /// <summary>The opening: the quote that answers the question, or what the passages below are.</summary>
+    private static string Lead(ComposedAnswer answer)
+    {
+        var countries = answer.Passages.Select(p => p.Passage.Country)
+            .Where(c => !string.Equals(c, Countries.Region, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal).ToArray();
+        var uncovered = answer.Uncovered.Count == 0 ? null : Escape(CountryList(answer.Uncovered, "or"));
+        return answer.Kind switch
+        {
+            AnswerKind.Comparison when uncovered is not null =>
+                $"Here is how {Escape(CountryList(countries))} compare. My sources don't say this for {uncovered}; "
+                + "what they do say about it is shown below, but it is not an answer to your question.",
+            AnswerKind.Comparison => $"Here is how {Escape(CountryList(countries))} compare, with the passage that answers this best for each.",
+            AnswerKind.AcrossRegion => $"My sources answer this for {Escape(CountryList(countries))}. Here is the passage that answers it best for each.",
+            AnswerKind.Overview => "Here is an overview: how the region as a whole was seen, and the most telling passage for each country.",
+            AnswerKind.Partial =>
+                $"My sources don't answer this for {uncovered}{TopicPhrase(answer.Search)}. "
+                + $"Here is what they do say about {uncovered}, which is not an answer to your question.",
+            _ => $"> “{Escape(answer.Quote!)}” [{answer.QuoteNumber.ToString(CultureInfo.InvariantCulture)}]",
+        };
     }
 
-    /// <summary>
-    /// One labelled block per compared country, one after the other: tables would show side by side, but Teams
-    /// does not render Markdown tables.
-    /// </summary>
-    private static string FormatComparison(SearchAnswer answer)
-    {
-        var countries = answer.Hits.Select(hit => hit.Passage.Country).Distinct(StringComparer.Ordinal).ToArray();
-        var text = new StringBuilder();
-        text.Append("Here is how ").Append(Escape(CountryList(countries))).Append(" compare, with the passage that answers this best for each:");
-        foreach (var hit in answer.Hits)
-        {
-            AppendPassage(text, Escape(hit.Passage.Country), hit.Passage);
-        }
+    private static string TopicPhrase(SearchAnswer search) =>
+        string.IsNullOrWhiteSpace(search.Topic) ? string.Empty : $" (*{Escape(search.Topic.Trim())}*)";
 
-        return text.ToString();
+    /// <summary>
+    /// Each source once: publisher, title, date where the source gives one, and the sections quoted; with several
+    /// sources, which passages come from which.
+    /// </summary>
+    private static string SourceLine(IReadOnlyList<CitedPassage> passages)
+    {
+        var sources = passages.GroupBy(p => p.Passage.Source.Id, StringComparer.Ordinal).ToArray();
+        var described = sources.Select(group =>
+        {
+            var source = group.First().Passage.Source;
+            var text = new StringBuilder();
+            text.Append(Escape(source.Publisher)).Append(", “").Append(Escape(source.Title)).Append('”');
+            if (!string.IsNullOrWhiteSpace(source.Date))
+            {
+                text.Append(" (").Append(Escape(source.Date)).Append(')');
+            }
+
+            var sections = group.Select(p => $"“{Escape(p.Passage.Section)}”").Distinct(StringComparer.Ordinal).ToArray();
+            text.Append(sections.Length == 1 ? ", section " : ", sections ").Append(CountryList(sections));
+            if (sources.Length > 1)
+            {
+                var numbers = group.Select(p => p.Number.ToString(CultureInfo.InvariantCulture)).ToArray();
+                text.Append(numbers.Length == 1 ? " (passage " : " (passages ").Append(CountryList(numbers)).Append(')');
+            }
+
+            return text.ToString();
+        });
+        return $"*{(sources.Length == 1 ? "Source" : "Sources")}: {string.Join("; ", described)}.*";
     }
 
     /// <summary>Asks which country an ambiguous question is about; the text stands without the suggested actions.</summary>
-    private static string FormatClarify(SearchAnswer answer)
-    {
-        var choices = answer.Clarify.Count == 1
-            ? answer.Clarify[0]
-            : string.Join(", ", answer.Clarify.Take(answer.Clarify.Count - 1)) + " or " + answer.Clarify[^1];
-        return $"My sources answer this for several countries. Which one do you mean: {Escape(choices)}?\n\n"
-            + "Reply with the country's name, or ask again naming it.";
-    }
-
-    private static void AppendPassage(StringBuilder text, string heading, Passage passage)
-    {
-        text.Append("\n\n**").Append(heading).Append("**");
-        if (passage.Kind == PassageKind.Statement)
-        {
-            text.Append(" · ").Append(Escape(passage.Speaker!)).Append(", ").Append(Escape(passage.Role!));
-        }
-
-        text.Append("\n\n").Append(Escape(passage.Text));
-        text.Append("\n\n*Source: ").Append(Escape(passage.Source.Publisher))
-            .Append(", “").Append(Escape(passage.Source.Title)).Append("”")
-            .Append(" · section “").Append(Escape(passage.Section)).Append("”*");
-    }
+    private static string FormatClarify(SearchAnswer answer) =>
+        $"My sources answer this for several countries. Which one do you mean: {Escape(CountryList(answer.Clarify, "or"))}?\n\n"
+        + "Reply with the country's name, or ask again naming it.";
 
     private static string FormatNoAnswer(SearchAnswer answer)
     {
@@ -118,8 +186,8 @@ public static class AnswerText
         return $"{opening}\n\nI can answer questions about how Afghanistan's Central Asian neighbours ({covered}) responded to the Taliban's return to power.";
     }
 
-    /// <summary>Keeps passage text literal: characters that Markdown or Teams' HTML would interpret are escaped.</summary>
-    private static string Escape(string text)
+    /// <summary>Keeps text literal: characters that Markdown or Teams' HTML would interpret are escaped.</summary>
+    public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length);
         foreach (var c in text)

@@ -10,10 +10,10 @@ public enum StateStorage
     Redis,
 }
 
-/// <summary>Conversation state settings, bound from the "RegionBot" configuration section.</summary>
+/// <summary>Conversation state settings, bound from the "RegionBot:State" configuration section.</summary>
 public sealed class StateOptions
 {
-    public const string SectionName = "RegionBot";
+    public const string SectionName = "RegionBot:State";
 
     public StateStorage Storage { get; set; } = StateStorage.Memory;
 
@@ -28,4 +28,13 @@ public sealed class StateOptions
     /// starts afresh. Without a limit every conversation ever held would stay in Redis.
     /// </summary>
     public TimeSpan RedisStateTimeToLive { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How long connecting to Redis may take. Short, because a turn waits for its state: with Redis down the user
+    /// should get the apology at once, not after the client library's default of five seconds.
+    /// </summary>
+    public TimeSpan RedisConnectTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one Redis command may take before the turn fails (and the user gets the apology).</summary>
+    public TimeSpan RedisOperationTimeout { get; set; } = TimeSpan.FromSeconds(1);
 }

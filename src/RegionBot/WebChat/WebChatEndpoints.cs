@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using RegionBot.DirectLine;
 
 namespace RegionBot.WebChat;
@@ -9,20 +13,75 @@ namespace RegionBot.WebChat;
 /// </summary>
 public static class WebChatEndpoints
 {
-    /// <summary>The page's files, copied to the app's output folder by the build.</summary>
-    private static readonly string PageFolder = Path.Combine(AppContext.BaseDirectory, "WebChat");
+    public const string FilesPath = "/webchat";
+
+    /// <summary>Shown at <c>/</c> when the build had no npm to restore the Web Chat bundle with.</summary>
+    internal const string NotRestoredPage = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>RegionBot: web chat not restored</title></head>
+        <body>
+        <h1>The web chat's bundle was not restored</h1>
+        <p>The bot is running and answers in Teams and the Bot Framework Emulator, but this page needs the
+        BotFramework-WebChat bundle, which the build restores with npm, and npm was not found when the bot was built.</p>
+        <p>To restore it, install Node.js with npm (on Debian: <code>apt-get install nodejs npm</code>), then build
+        again (<code>dotnet build src/RegionBot</code>) or run <code>npm ci</code> in <code>src/RegionBot/WebChat</code>
+        and restart the bot.</p>
+        </body>
+        </html>
+        """;
+
+    /// <summary>Registers where the page's files are (the application's own build unless a host chose others).</summary>
+    public static IServiceCollection AddWebChat(this IServiceCollection services)
+    {
+        services.TryAddSingleton(WebChatFiles.Default);
+        return services;
+    }
 
     public static WebApplication MapWebChat(this WebApplication app)
     {
-        app.MapGet("/", () => PageFile("index.html", "text/html; charset=utf-8"));
-        app.MapGet("/webchat/chat.js", () => PageFile("chat.js", "text/javascript; charset=utf-8"));
-        app.MapGet("/webchat/webchat.js", () => PageFile("webchat.js", "text/javascript; charset=utf-8"));
+        var files = app.Services.GetRequiredService<WebChatFiles>();
+        if (files.BundleRestored)
+        {
+            // The page itself is webchat/index.html, served for "/" by the same static files middleware, so it gets
+            // the same ETag and cache headers; only a request no endpoint claimed is rewritten.
+            app.Use((context, next) =>
+            {
+                if (context.Request.Path == "/" && context.GetEndpoint() is null)
+                {
+                    context.Request.Path = FilesPath + "/index.html";
+                }
+
+                return next(context);
+            });
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(files.Folder),
+                RequestPath = FilesPath,
+                OnPrepareResponse = SetCacheHeaders,
+            });
+        }
+        else
+        {
+            app.MapGet("/", () => Results.Content(NotRestoredPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable));
+        }
+
         app.MapPost("/api/directline/token", IssuePageToken);
         return app;
     }
 
-    private static IResult PageFile(string name, string contentType) =>
-        TypedResults.PhysicalFile(Path.Combine(PageFolder, name), contentType, enableRangeProcessing: false);
+    /// <summary>
+    /// The Web Chat bundle changes only with its pinned npm version, so browsers may keep it for a day; the page
+    /// and its script are revalidated on every load (a 304 against their ETag when unchanged), so an update to the
+    /// bot shows at once.
+    /// </summary>
+    private static void SetCacheHeaders(StaticFileResponseContext context)
+    {
+        var headers = context.Context.Response.Headers;
+        headers[HeaderNames.CacheControl] = string.Equals(context.File.Name, WebChatFiles.BundleName, StringComparison.Ordinal)
+            ? "public, max-age=86400"
+            : "no-cache";
+    }
 
     /// <summary>
     /// With a Direct Line secret, a token from Azure (the secret stays here); without one, a token for the

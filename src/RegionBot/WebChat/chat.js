@@ -4,6 +4,19 @@
   'use strict';
 
   const problem = document.getElementById('problem');
+  const chat = document.getElementById('webchat');
+  const phone = window.matchMedia('(max-width: 600px)').matches;
+
+  // The send box is ready once Web Chat has drawn it; the user can type straight away.
+  function focusSendBox() {
+    const input = chat.querySelector('[data-id="webchat-sendbox-input"], .webchat__send-box-text-box__input');
+    if (input) {
+      input.focus();
+      return;
+    }
+
+    window.requestAnimationFrame(focusSendBox);
+  }
 
   try {
     const response = await fetch('api/directline/token', { method: 'POST' });
@@ -19,15 +32,17 @@
         directLine,
         locale: 'en-US',
         styleOptions: {
-          botAvatarInitials: 'RB',
-          userAvatarInitials: 'You',
+          botAvatarInitials: phone ? undefined : 'RB',
+          userAvatarInitials: phone ? undefined : 'You',
           hideUploadButton: true,
           bubbleMaxWidth: 640,
+          bubbleMinWidth: phone ? 0 : 120,
           suggestedActionLayout: 'flow'
         }
       },
-      document.getElementById('webchat')
+      chat
     );
+    focusSendBox();
   } catch (error) {
     problem.textContent = error.message;
     problem.hidden = false;

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using RegionBot.Benchmarks.Support;
 using RegionBot.Benchmarks.Synthetic;
 using RegionBot.Knowledge;
+using RegionBot.Knowledge.Semantic;
 
 namespace RegionBot.Benchmarks.Search;
 
@@ -22,7 +23,7 @@ public class SearchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        store = KnowledgeStore.Open(BenchmarkKnowledge.Directory(Knowledge), BenchmarkKnowledge.Options("search", Knowledge));
+        store = KnowledgeStore.Open(BenchmarkKnowledge.Directory(Knowledge), BenchmarkKnowledge.Options("search", Knowledge), semantic: new SemanticOptions { Enabled = false });
         all = QuestionMix.All;
         unanswerable = QuestionMix.Unanswerable;
     }

@@ -4,6 +4,7 @@ using RegionBot.Benchmarks.Support;
 using RegionBot.Benchmarks.Synthetic;
 using RegionBot.Knowledge;
 using RegionBot.Knowledge.Search;
+using RegionBot.Knowledge.Semantic;
 
 namespace RegionBot.Benchmarks.Search;
 
@@ -21,6 +22,9 @@ public static class SearchLatency
         var rounds = arguments.Int("rounds", 5);
         var warmUpRounds = arguments.Int("warmup-rounds", 5);
         var questions = QuestionMix.All;
+
+        // The lexical search unless asked otherwise; the semantic leg has its own benchmark ("semantic").
+        var semantic = new SemanticOptions { Enabled = string.Equals(arguments.String("semantic", "off"), "on", StringComparison.Ordinal) };
         var rows = new List<string>();
         foreach (var size in sizes)
         {
@@ -32,10 +36,11 @@ public static class SearchLatency
             }
 
             var building = Stopwatch.StartNew();
-            KnowledgeStore.Open(directory, options).Dispose();
+            KnowledgeStore.Open(directory, options, semantic: semantic).Dispose();
             var buildSeconds = building.Elapsed.TotalSeconds;
             var opening = Stopwatch.StartNew();
-            using var store = KnowledgeStore.Open(directory, options);
+            using var store = KnowledgeStore.Open(directory, options, semantic: semantic);
+            store.SemanticReady.Wait(cancellationToken);
             var openSeconds = opening.Elapsed.TotalSeconds;
 
             // Untimed passes let the JIT compile and then optimise (tiered compilation) what every kind of question runs.

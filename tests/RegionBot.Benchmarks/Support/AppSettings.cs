@@ -19,5 +19,5 @@ public static class AppSettings
     /// a fresh file per run in the temporary folder.
     /// </summary>
     public static string[] ScratchFeedback() =>
-        ["--RegionBot:FeedbackPath", Path.Combine(Path.GetTempPath(), "regionbot-bench-feedback", Guid.NewGuid().ToString("N") + ".jsonl")];
+        ["--RegionBot:Feedback:FeedbackPath", Path.Combine(Path.GetTempPath(), "regionbot-bench-feedback", Guid.NewGuid().ToString("N") + ".jsonl")];
 }

@@ -30,7 +30,13 @@ public static class TurnBenchmark
         var environment = ServerGcEnvironment();
         using var regionBot = AppProcess.Start(
             RepositoryPaths.AppAssembly,
-            ["--RegionBot:KnowledgePath", BenchmarkKnowledge.Directory(knowledge), "--RegionBot:IndexPath", BenchmarkKnowledge.Options("turns", knowledge).IndexPath, .. AppSettings.Unthrottled, .. AppSettings.ScratchFeedback(), .. logging]);
+            [
+                "--RegionBot:KnowledgePath", BenchmarkKnowledge.Directory(knowledge), "--RegionBot:IndexPath", BenchmarkKnowledge.Options("turns", knowledge).IndexPath,
+
+                // No question vector is remembered by default, so every turn is a question the model has not seen.
+                "--RegionBot:Semantic:QueryCacheSize", arguments.String("query-cache", "0"),
+                .. AppSettings.Unthrottled, .. AppSettings.ScratchFeedback(), .. logging,
+            ]);
         using var echo = AppProcess.Start(typeof(TurnBenchmark).Assembly.Location, [EchoHost.Command, .. logging], environment);
         using var client = TurnClient.Create(connections * 2);
         await regionBot.WaitHealthyAsync(client, TimeSpan.FromMinutes(5), cancellationToken);
@@ -44,6 +50,7 @@ public static class TurnBenchmark
         await DriveAsync(client, regionBot, connections, warmUp, questions, cancellationToken);
         await DriveAsync(client, echo, connections, warmUp, questions, cancellationToken);
 
+        var semanticBefore = await SemanticCountsAsync(client, regionBot, cancellationToken);
         var regionBotRounds = new List<RoundResult>();
         var echoRounds = new List<RoundResult>();
         for (var round = 0; round < rounds; round++)
@@ -60,6 +67,7 @@ public static class TurnBenchmark
             }
         }
 
+        var semanticAfter = await SemanticCountsAsync(client, regionBot, cancellationToken);
         var bot = RoundResult.Combine(regionBotRounds);
         var baseline = RoundResult.Combine(echoRounds);
         Console.WriteLine();
@@ -75,7 +83,18 @@ public static class TurnBenchmark
         // Turns per CPU-second is what the bot could serve on idle cores; it holds when other processes load the machine.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Capacity ratio by server CPU per turn (echo / RegionBot): {baseline.CpuMillisecondsPerTurn / bot.CpuMillisecondsPerTurn:0.00}"));
+        var searches = semanticAfter.Searches - semanticBefore.Searches;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Searches that ran the semantic leg: {semanticAfter.Semantic - semanticBefore.Semantic} of {searches} ({(double)(semanticAfter.Semantic - semanticBefore.Semantic) / Math.Max(searches, 1):P0}); the others were certain lexically (a turn also searches to check its follow-up suggestions)"));
         return bot.Errors + baseline.Errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>The app's count of searches and of those that ran the semantic leg, from <c>/healthz</c>.</summary>
+    private static async Task<(long Searches, long Semantic)> SemanticCountsAsync(HttpClient client, AppProcess app, CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri(app.BaseAddress, "healthz"), cancellationToken));
+        var semantic = document.RootElement.GetProperty("semantic");
+        return (semantic.GetProperty("searches").GetInt64(), semantic.GetProperty("semanticSearches").GetInt64());
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace RegionBot.Tests.Admin;
 /// <summary>POST /admin/reload: off without a configured key, and only for a caller presenting it.</summary>
 public sealed class AdminEndpointsTests
 {
-    private const string AdminKey = "correct-horse-battery-staple";
+    private const string AdminKey = "correct-horse-battery-staple-and-more-words";
 
     [Fact]
     public async Task Without_a_configured_key_the_endpoint_does_not_exist()
@@ -24,12 +24,12 @@ public sealed class AdminEndpointsTests
     [Theory]
     [InlineData(null)]
     [InlineData("")]
-    [InlineData("correct-horse-battery-stapl")]
-    [InlineData("correct-horse-battery-staple ")]
-    [InlineData("CORRECT-HORSE-BATTERY-STAPLE")]
+    [InlineData("correct-horse-battery-staple-and-more-word")]
+    [InlineData("correct-horse-battery-staple-and-more-words ")]
+    [InlineData("CORRECT-HORSE-BATTERY-STAPLE-AND-MORE-WORDS")]
     public async Task A_missing_or_wrong_key_gets_401(string? key)
     {
-        await using var factory = new RegionBotFactory().With("RegionBot:AdminKey", AdminKey);
+        await using var factory = new RegionBotFactory().With("RegionBot:Reload:AdminKey", AdminKey);
         using var client = factory.CreateClient();
 
         using var response = await client.SendAsync(Reload(key));
@@ -42,8 +42,8 @@ public sealed class AdminEndpointsTests
     {
         using var copy = new KnowledgeCopy();
         await using var factory = copy.Factory()
-            .With("RegionBot:AdminKey", AdminKey)
-            .With("RegionBot:WatchKnowledge", "false");
+            .With("RegionBot:Reload:AdminKey", AdminKey)
+            .With("RegionBot:Reload:WatchKnowledge", "false");
         using var client = factory.CreateClient();
 
         using (var unchanged = await client.SendAsync(Reload(AdminKey)))

@@ -22,7 +22,7 @@ public sealed class SignedTokenAuthenticationTests(SignedTokenAuthenticationTest
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = ActivityJson.Replies(await response.Content.ReadAsStringAsync());
-        Assert.StartsWith("Here ", (string)replies.Single(r => (string)r["type"]! == "message")["text"]!, StringComparison.Ordinal);
+        Assert.StartsWith("> “", (string)replies.Single(r => (string)r["type"]! == "message")["text"]!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -179,8 +178,11 @@ public sealed class BotAuthenticationTests(RegisteredBotFactory factory) : IClas
         using var response = await client.PostAsync(
             BotEndpoints.MessagesPath, ActivityJson.Content(ActivityJson.Message("help", deliveryMode: "expectReplies")));
 
+        // The answer says a token is needed and nothing about why the check failed.
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("A valid Bot Framework token is required.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
     }
 
     [Fact]

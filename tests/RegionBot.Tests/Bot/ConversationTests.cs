@@ -93,7 +93,8 @@ public sealed class ConversationTests(ShippedKnowledgeFixture knowledge) : IClas
         var kazakhstan = text.IndexOf("\n\n**Kazakhstan**", StringComparison.Ordinal);
         var tajikistan = text.IndexOf("\n\n**Tajikistan**", StringComparison.Ordinal);
         Assert.True(kazakhstan > 0 && tajikistan > kazakhstan, text);
-        Assert.Equal(2, text.Split("*Source: ").Length - 1);
+        // The source is named once, not under every passage.
+        Assert.Equal(1, text.Split("*Source: ").Length - 1);
         foreach (var hit in expected.Hits)
         {
             Assert.Contains(hit.Passage.Text[..40], text, StringComparison.Ordinal);
@@ -182,44 +183,45 @@ public sealed class ConversationTests(ShippedKnowledgeFixture knowledge) : IClas
     }
 
     [Fact]
-    public async Task Every_answer_carries_messageBack_rating_buttons_naming_its_question_and_passages()
+    public async Task Every_answer_carries_Web_Chat_votes_naming_its_question_and_passages_and_no_card()
     {
         var expected = knowledge.Store.Search(RecognitionQuestion);
 
         var answer = (await ConverseAsync(RecognitionQuestion))[0];
 
-        var card = Assert.Single(answer.Attachments);
-        Assert.Equal(HeroCard.ContentType, card.ContentType);
-        var buttons = JObject.FromObject(card.Content)["buttons"]!.Children<JObject>().ToArray();
-        Assert.Equal([AnswerReply.HelpfulTitle, AnswerReply.UnhelpfulTitle], buttons.Select(b => (string)b["title"]!));
-        Assert.All(buttons, b => Assert.Equal(ActionTypes.MessageBack, (string)b["type"]!));
-        Assert.All(buttons, b => Assert.Equal(RecognitionQuestion, (string)b["value"]!["question"]!));
-        Assert.All(buttons, b => Assert.Equal(expected.Hits.Select(h => h.Passage.Id), b["value"]!["passages"]!.Values<string>()));
+        Assert.Empty(answer.Attachments ?? []);
+        var votes = answer.Entities.Where(e => e.Type == FeedbackRequest.VoteActionType).Select(e => JObject.FromObject(e)).ToArray();
+        Assert.Equal(["upvote", "downvote"], votes.Select(v => (string)v["actionOption"]!));
+        Assert.All(votes, v => Assert.Equal("VoteAction", (string)v["@type"]!));
+        Assert.All(votes, v => Assert.Equal(RecognitionQuestion, (string)v["object"]!["about"]!));
+        Assert.All(votes, v => Assert.Equal(expected.Hits.Select(h => h.Passage.Id), v["object"]!["citation"]!.Values<string>()));
     }
 
     [Fact]
-    public async Task Clicking_a_rating_button_logs_the_rating_of_that_answer()
+    public async Task A_Web_Chat_vote_on_an_earlier_answer_logs_the_rating_of_that_answer_without_a_reply()
     {
         var adapter = new TestAdapter();
         var log = new JsonLinesFeedbackLog(FeedbackPath);
         var bot = TestBots.Handler(knowledge.Store, log);
         var before = DateTimeOffset.UtcNow;
-        CardAction? unhelpful = null;
+        Entity? downvote = null;
 
         await new TestFlow(adapter, bot)
             .Send(RecognitionQuestion)
             .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
-            .AssertReply(reply => unhelpful = JObject.FromObject(reply.AsMessageActivity().Attachments[0].Content)["buttons"]![1]!.ToObject<CardAction>())
+            .AssertReply(reply => downvote = reply.AsMessageActivity().Entities.Single(e => (string?)e.Properties["actionOption"] == "downvote"))
             .Send("What about Tajikistan?")
             .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
             .AssertReply(reply => Assert.StartsWith("*About Tajikistan", reply.AsMessageActivity().Text, StringComparison.Ordinal))
             .StartTestAsync();
+
+        // What Web Chat 4.18 posts when a thumb in the activity status is clicked: an event carrying that entity.
         await new TestFlow(adapter, bot)
-            .Send(ButtonClick(unhelpful!))
-            .AssertReply(reply => Assert.Contains("did not help", reply.AsMessageActivity().Text, StringComparison.Ordinal))
+            .Send(new Activity { Type = ActivityTypes.Event, Name = FeedbackRequest.WebChatVoteEvent, Entities = [downvote!] })
+            .AssertNoReply("the pressed thumb is the acknowledgement", 300)
             .StartTestAsync();
 
-        // The button of the first answer rates the first answer, although another answer came after it.
+        // The vote on the first answer rates the first answer, although another answer came after it.
         var entry = Assert.Single((await log.ReadAllAsync()).Entries);
         Assert.Equal(FeedbackKind.Rating, entry.Kind);
         Assert.False(entry.Helpful);
@@ -311,14 +313,6 @@ public sealed class ConversationTests(ShippedKnowledgeFixture knowledge) : IClas
         .Where(country => first.Topic is not null
             && knowledge.Store.Search($"What about {country}?", SearchContext.From(first)).Hits.Any(h => h.Passage.Country == country))
         .ToArray();
-
-    /// <summary>What a channel posts when the user clicks a messageBack button: its text and its value.</summary>
-    private static Activity ButtonClick(CardAction button)
-    {
-        var click = MessageFactory.Text((string)button.Text);
-        click.Value = button.Value;
-        return click;
-    }
 
     /// <summary>Sends the messages in one conversation and returns the bot's message replies (typing indicators left out).</summary>
     private async Task<IReadOnlyList<IMessageActivity>> ConverseAsync(params string[] messages)

@@ -1,9 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Replies;
 using RegionBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace RegionBot.Tests.Bot;
 

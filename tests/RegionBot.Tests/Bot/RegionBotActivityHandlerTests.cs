@@ -5,7 +5,6 @@ using Newtonsoft.Json;
 using RegionBot.Bot;
 using RegionBot.Feedback;
 using RegionBot.Knowledge.Model;
-using RegionBot.Knowledge.Search;
 using RegionBot.Replies;
 using RegionBot.Tests.Support;
 
@@ -166,7 +165,7 @@ public sealed class RegionBotActivityHandlerTests(ShippedKnowledgeFixture knowle
             .Send(message)
             .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
             .AssertReply(reply => Assert.Equal(
-                AnswerText.Format(knowledge.Store.Search(AnsweredQuestion)),
+                TeamsReplies.SpacedParagraphs(AnswerText.Format(knowledge.Store.Search(AnsweredQuestion))),
                 reply.AsMessageActivity().Text))
             .StartTestAsync();
 

@@ -22,7 +22,7 @@ public sealed class CommandLineTests : IDisposable
         var text = output.ToString();
         Assert.Contains("Kazakhstan does not recognise the Taliban-ruled government", text, StringComparison.Ordinal);
         Assert.Contains("Akan Rakhmetullin, Kazakhstan's Deputy Minister of Foreign Affairs", text, StringComparison.Ordinal);
-        Assert.Contains("*Source: TRT World, “All eyes are on Central Asia” · section “Kazakhstan: military mobilisation”*", text, StringComparison.Ordinal);
+        Assert.Contains("*Source: TRT World, “All eyes are on Central Asia”, section “Kazakhstan: military mobilisation”.*", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,10 +91,59 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Theory]
+    [InlineData("imprt", "x")]
+    [InlineData("asks", "Does Kazakhstan recognise the Taliban?")]
+    [InlineData("ask", "question", "--bogus")]
+    [InlineData("validate", "--knowlege", "dir")]
+    [InlineData("report", "--explain")]
+    public void Unknown_commands_and_options_print_the_usage_and_exit_2(params string[] args)
+    {
+        Assert.Equal(CommandLine.UsageError, Run(args));
+        Assert.Contains("Usage:", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public void A_word_that_is_no_command_is_named_as_such()
+    {
+        Assert.Equal(CommandLine.UsageError, Run("imprt", "x"));
+
+        Assert.StartsWith("'imprt' is not a command.", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("validate", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ask", "--explain")]
+    [InlineData("validate", "--knowledge")]
+    [InlineData("report", "--feedback")]
+    public void Each_command_explains_itself_with_help(string command, string option)
+    {
+        Assert.Equal(0, Run(command, "--help"));
+
+        var help = output.ToString();
+        Assert.Contains("Usage:", help, StringComparison.Ordinal);
+        Assert.Contains(command, help, StringComparison.Ordinal);
+        Assert.Contains(option, help, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("help")]
+    public void Help_lists_every_command(string help)
+    {
+        Assert.Equal(0, Run(help));
+
+        Assert.Contains("ask", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("validate", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("report", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData]
     [InlineData("--urls", "http://127.0.0.1:5000")]
     [InlineData("--MicrosoftAppId", "x")]
-    public void Anything_else_starts_the_bot(params string[] args)
+    [InlineData("RegionBot:PassagesPerAnswer=5")]
+    public void No_command_or_host_settings_start_the_bot(params string[] args)
     {
         Assert.Null(CommandLine.TryRun(args, output, error));
     }

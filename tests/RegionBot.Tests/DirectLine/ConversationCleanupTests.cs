@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 using RegionBot.DirectLine;
-using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.DirectLine;
 

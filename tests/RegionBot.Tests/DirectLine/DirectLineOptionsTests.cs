@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using Newtonsoft.Json.Linq;
-using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.DirectLine;
 
@@ -17,16 +15,23 @@ public sealed class DirectLineOptionsTests : OwnBotTest
     }
 
     [Fact]
-    public async Task Past_the_conversation_limit_a_new_conversation_gets_429_and_open_ones_keep_working()
+    public async Task Past_the_conversation_limit_a_new_conversation_closes_the_least_recently_active_one()
     {
         var (first, firstToken, _) = await Client.StartConversationAsync();
-        await Client.StartConversationAsync();
+        Bot.Time.Advance(TimeSpan.FromSeconds(1));
+        var (second, secondToken, _) = await Client.StartConversationAsync();
+        Bot.Time.Advance(TimeSpan.FromSeconds(1));
+        await Client.GetActivitiesAsync(first, firstToken);
+        Bot.Time.Advance(TimeSpan.FromSeconds(1));
         var third = await Client.GenerateTokenAsync();
 
-        using var refused = await Client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", (string)third["token"]!);
+        using var opened = await Client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", (string)third["token"]!);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        // The newcomer gets in; the conversation nobody used for longest (the second) made way.
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         Assert.Equal(600, (int)third["expires_in"]!);
+        using var evicted = await Client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{second}/activities", secondToken);
+        Assert.Equal(HttpStatusCode.NotFound, evicted.StatusCode);
         var (activities, _) = await Client.GetActivitiesAsync(first, firstToken);
         Assert.NotEmpty(activities);
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
-using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.DirectLine;
 

@@ -5,7 +5,6 @@ using Newtonsoft.Json.Linq;
 using RegionBot.Bot;
 using RegionBot.Knowledge;
 using RegionBot.Replies;
-using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.DirectLine;
 
@@ -38,7 +37,7 @@ public sealed class LocalDirectLineStreamTests(RunningBot running) : SharedBotTe
         Assert.Equal(id, (string)pushed[0]["id"]!);
         Assert.Equal(Question, (string)pushed[0]["text"]!);
         var expected = Bot.Services.GetRequiredService<KnowledgeStore>().Search(Question);
-        Assert.Equal(AnswerText.Format(expected), (string)pushed.Last()["text"]!);
+        Assert.Equal(AnswerText.WithCitationLinks(AnswerText.Format(expected), AnswerComposer.FromSearch(expected).Passages), (string)pushed.Last()["text"]!);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class EvaluationReportTests
         Assert.Contains("no answer: WeakMatch", text, StringComparison.Ordinal);
         Assert.Contains("trt-kz-1 (0.80)", text, StringComparison.Ordinal);
         Assert.EndsWith(
-            "Targets: missed (top-1 0.00 < 0.95, recall@3 0.00 < 1.00, abstention 0.00 < 0.90)" + Environment.NewLine,
+            "Targets: missed (top-1 0.00 < 0.95, recall@3 0.00 < 1.00, abstention 0.00 < 0.90, false no-answer 1.00 > 0.02)" + Environment.NewLine,
             text,
             StringComparison.Ordinal);
     }

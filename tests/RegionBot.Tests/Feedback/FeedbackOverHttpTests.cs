@@ -3,14 +3,13 @@ using Newtonsoft.Json.Linq;
 using RegionBot.Bot;
 using RegionBot.Commands;
 using RegionBot.Feedback;
-using RegionBot.Replies;
 using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.Feedback;
 
 /// <summary>
-/// Ratings through the real application over HTTP: the rating button's messageBack posted as Web Chat and Teams
-/// post it lands in the configured feedback log, and the report command lists it.
+/// Ratings through the real application over HTTP: Teams' feedback invoke and Web Chat's vote event, posted as
+/// those clients post them, land in the configured feedback log, and the report command lists them.
 /// </summary>
 public sealed class FeedbackOverHttpTests : IDisposable
 {
@@ -23,35 +22,71 @@ public sealed class FeedbackOverHttpTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public async Task A_clicked_unhelpful_button_is_logged_in_the_configured_file_and_reported()
+    public async Task Teams_feedback_on_an_answer_is_logged_with_its_comment_answered_200_and_reported()
     {
-        await using var bot = new RegionBotFactory().With("RegionBot:FeedbackPath", LogPath);
+        await using var bot = new RegionBotFactory().With("RegionBot:Feedback:FeedbackPath", LogPath);
         using var client = bot.CreateClient();
-        var conversation = new JObject { ["id"] = "conv-" + Guid.NewGuid().ToString("N") };
+        var conversation = new JObject { ["id"] = "conv-" + Guid.NewGuid().ToString("N"), ["conversationType"] = "personal" };
         var question = ActivityJson.Message(Question, deliveryMode: "expectReplies");
+        question["channelId"] = "msteams";
         question["conversation"] = conversation;
-        var answer = await PostAsync(client, question);
-        var button = answer["attachments"]![0]!["content"]!["buttons"]!
-            .Children<JObject>()
-            .Single(b => (string?)b["title"] == AnswerReply.UnhelpfulTitle);
+        var answer = (await PostAsync(client, question)).First(reply => (string?)reply["type"] == "message");
+        Assert.True((bool?)answer["channelData"]?["feedbackLoopEnabled"]);
 
-        // What Web Chat and Teams post for a messageBack click: the button's text and value.
-        var click = ActivityJson.Message((string)button["text"]!, deliveryMode: "expectReplies");
-        click["conversation"] = conversation;
-        click["value"] = button["value"];
-        var thanks = await PostAsync(client, click);
+        // What Teams posts when the user submits the feedback form under that message.
+        var feedback = ActivityJson.Message("", deliveryMode: "expectReplies");
+        feedback["type"] = "invoke";
+        feedback["name"] = "message/submitAction";
+        feedback["channelId"] = "msteams";
+        feedback["conversation"] = conversation;
+        feedback["replyToId"] = answer["id"];
+        feedback["value"] = new JObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new JObject { ["reaction"] = "dislike", ["feedback"] = """{"feedbackText":"Too long"}""" },
+        };
+        feedback.Remove("text");
+        using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(feedback));
 
-        Assert.Contains("did not help", (string)thanks["text"]!, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var entry = Assert.Single((await new JsonLinesFeedbackLog(LogPath).ReadAllAsync()).Entries);
-        Assert.Equal((FeedbackKind.Rating, false, Question), (entry.Kind, entry.Helpful, entry.Question));
-        Assert.Equal(button["value"]!["passages"]!.Values<string>(), entry.PassageIds);
+        Assert.Equal((FeedbackKind.Rating, false, Question, "Too long"), (entry.Kind, entry.Helpful, entry.Question, entry.Comment));
         Assert.NotEmpty(entry.PassageIds);
-        Assert.Equal(((string)conversation["id"]!, "emulator"), (entry.ConversationId, entry.ChannelId));
+        Assert.Equal(((string)conversation["id"]!, "msteams"), (entry.ConversationId, entry.ChannelId));
 
         var report = new StringWriter();
         Assert.Equal(0, CommandLine.TryRun(["report", "--feedback", LogPath], report, TextWriter.Null));
         Assert.Contains("👎 1  👍 0  " + Question, report.ToString(), StringComparison.Ordinal);
         Assert.Contains("passages: " + string.Join(", ", entry.PassageIds), report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("comment: Too long", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Web_Chat_vote_posted_as_Web_Chat_posts_it_is_logged_in_the_configured_file()
+    {
+        await using var bot = new RegionBotFactory().With("RegionBot:Feedback:FeedbackPath", LogPath);
+        using var client = bot.CreateClient();
+        var conversation = new JObject { ["id"] = "conv-" + Guid.NewGuid().ToString("N") };
+        var question = ActivityJson.Message(Question, deliveryMode: "expectReplies");
+        question["channelId"] = "directline";
+        question["conversation"] = conversation;
+        var answer = (await PostAsync(client, question)).First(reply => (string?)reply["type"] == "message");
+        var upvote = answer["entities"]!.Children<JObject>().Single(e => (string?)e["actionOption"] == "upvote");
+
+        var vote = ActivityJson.Message("", deliveryMode: "expectReplies");
+        vote["type"] = "event";
+        vote["name"] = "webchat:activity-status/feedback";
+        vote["channelId"] = "directline";
+        vote["conversation"] = conversation;
+        vote["entities"] = new JArray(upvote);
+        vote.Remove("text");
+        var replies = await PostAsync(client, vote);
+
+        Assert.DoesNotContain(replies, reply => (string?)reply["type"] == "message");
+        var entry = Assert.Single((await new JsonLinesFeedbackLog(LogPath).ReadAllAsync()).Entries);
+        Assert.Equal((FeedbackKind.Rating, true, Question), (entry.Kind, entry.Helpful, entry.Question));
+        Assert.Equal(upvote["object"]!["citation"]!.Values<string>(), entry.PassageIds);
+        Assert.NotEmpty(entry.PassageIds);
     }
 
     [Fact]
@@ -62,7 +97,8 @@ public sealed class FeedbackOverHttpTests : IDisposable
         var exitCode = CommandLine.TryRun(["report", "--feedback"], TextWriter.Null, error);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("report [--feedback FILE]", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("report [options]", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--feedback <FILE>", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,10 +112,11 @@ public sealed class FeedbackOverHttpTests : IDisposable
         Assert.Contains("Poorly rated answers (0, from 0 ratings in all)", output.ToString(), StringComparison.Ordinal);
     }
 
-    private static async Task<JObject> PostAsync(HttpClient client, JObject activity)
+    private static async Task<IReadOnlyList<JObject>> PostAsync(HttpClient client, JObject activity)
     {
         using var response = await client.PostAsync(BotEndpoints.MessagesPath, ActivityJson.Content(activity));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return ActivityJson.Replies(await response.Content.ReadAsStringAsync()).Single(reply => (string?)reply["type"] == "message");
+        var body = await response.Content.ReadAsStringAsync();
+        return body.Length == 0 ? [] : ActivityJson.Replies(body);
     }
 }

@@ -34,7 +34,7 @@ public sealed class HealthEndpointsTests(RegionBotFactory factory) : IClassFixtu
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton<KnowledgeReadiness>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHealth();
         await using var app = builder.Build();
         app.MapHealth();
         await app.StartAsync();
@@ -51,5 +51,16 @@ public sealed class HealthEndpointsTests(RegionBotFactory factory) : IClassFixtu
 
         using var loaded = await client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+    }
+
+    [Fact]
+    public async Task Livez_answers_while_the_process_serves_without_running_the_readiness_checks()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(HealthEndpoints.LivenessPath);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 }

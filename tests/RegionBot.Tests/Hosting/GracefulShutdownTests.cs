@@ -46,7 +46,7 @@ public sealed class GracefulShutdownTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var message = Assert.Single(ActivityJson.Replies(await response.Content.ReadAsStringAsync()), r => (string)r["type"]! == "message");
-        Assert.StartsWith("Here ", (string)message["text"]!, StringComparison.Ordinal);
+        Assert.StartsWith("> “", (string)message["text"]!, StringComparison.Ordinal);
         Assert.Empty(OpenIndexFiles(indexFolder));
     }
 

@@ -6,9 +6,9 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using RegionBot.Knowledge.Loading;
 using RegionBot.Knowledge.Model;
 using RegionBot.Tests.Support;
-using PdfPageSize = UglyToad.PdfPig.Content.PageSize;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
+using PdfPageSize = UglyToad.PdfPig.Content.PageSize;
 
 namespace RegionBot.Tests.Import;
 
@@ -61,7 +61,7 @@ public sealed class ArticleFixtures
         Path.Combine(DataFolder, InventedId + ".expected.md"));
 
     /// <summary>
-    /// Debian's DejaVu fonts (fonts-dejavu-core, which .ci/run installs): unlike PDF's standard fonts they draw the
+    /// Debian's DejaVu fonts (fonts-dejavu-core, which ./test.sh installs): unlike PDF's standard fonts they draw the
     /// article's no-break spaces and typographic quotes, so the PDF's text layer holds exactly the article's characters.
     /// </summary>
     public const string FontFolder = "/usr/share/fonts/truetype/dejavu";

@@ -1,5 +1,4 @@
 using RegionBot.Knowledge.Loading;
-using RegionBot.Knowledge.Model;
 using RegionBot.Tests.Support;
 
 namespace RegionBot.Tests.Import;

@@ -14,13 +14,13 @@ public sealed class KnowledgeReloadTests
 {
     private const string Question = "Does Kazakhstan recognise the Taliban?";
     private const string Marker = "This sentence was added while the bot was running.";
-    private const string AdminKey = "test-admin-key-0f3c";
+    private const string AdminKey = "test-admin-key-0f3c-5a1e-4b7d-9c2f-8e6a";
 
     [Fact]
     public async Task An_edited_knowledge_file_is_answered_from_within_a_few_seconds()
     {
         using var copy = new KnowledgeCopy();
-        await using var factory = copy.Factory().With("RegionBot:WatchKnowledge", "true").With("RegionBot:ReloadDebounce", "00:00:00.300");
+        await using var factory = copy.Factory().With("RegionBot:Reload:WatchKnowledge", "true").With("RegionBot:Reload:ReloadDebounce", "00:00:00.300");
         using var client = factory.CreateClient();
         var before = await AskAsync(client, Question);
         Assert.DoesNotContain(Marker, before, StringComparison.Ordinal);
@@ -35,8 +35,12 @@ public sealed class KnowledgeReloadTests
     public async Task A_new_file_with_a_mistake_is_refused_reported_by_file_and_line_and_the_old_answers_stay()
     {
         using var copy = new KnowledgeCopy();
-        await using var factory = copy.Factory().With("RegionBot:WatchKnowledge", "true").With("RegionBot:ReloadDebounce", "00:00:00.300");
+        await using var factory = copy.Factory()
+            .With("RegionBot:Reload:WatchKnowledge", "true")
+            .With("RegionBot:Reload:ReloadDebounce", "00:00:00.300")
+            .With("RegionBot:Reload:AdminKey", AdminKey);
         using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(AdminEndpoints.KeyHeader, AdminKey);
         var before = await AskAsync(client, Question);
 
         File.WriteAllText(copy.FilePath("broken-source.md"), "---\nid: broken-source\npublisher: Somebody\n---\n\n## Heading\ncountry: Atlantis\n");
@@ -58,8 +62,8 @@ public sealed class KnowledgeReloadTests
     {
         using var copy = new KnowledgeCopy();
         await using var factory = copy.Factory()
-            .With("RegionBot:WatchKnowledge", "false")
-            .With("RegionBot:AdminKey", AdminKey);
+            .With("RegionBot:Reload:WatchKnowledge", "false")
+            .With("RegionBot:Reload:AdminKey", AdminKey);
         using var client = factory.CreateClient();
         var original = await AskAsync(client, Question);
         var file = EditTopPassage(factory, copy, out var originalContent, out var editedContent);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using RegionBot.Bot;
 using RegionBot.Knowledge.Model;
-using RegionBot.Knowledge.Search;
 using RegionBot.Replies;
 using RegionBot.Tests.Support;
 
@@ -21,14 +21,36 @@ public sealed partial class AnswerTextTests(ShippedKnowledgeFixture fixture) : I
         "What is Mongolia's position on the Taliban?",
         "What's the weather in Almaty?",
         "???",
+        "Is there a risk of terrorism spreading?",
+        "compare kazakhstan and uzbekistan on recognition",
     ];
 
     [Theory]
     [MemberData(nameof(Questions))]
     public void Replies_use_only_markdown_every_channel_renders(string question)
     {
-        var text = AnswerText.Format(fixture.Store.Search(question));
+        var composer = new AnswerComposer(fixture.Store, () => fixture.Store.Knowledge);
+        var (answer, composed) = composer.Compose(question, null, CancellationToken.None);
 
+        AssertTeamsMarkdown(composed is null ? AnswerText.Format(answer) : AnswerText.Format(composed));
+    }
+
+    [Fact]
+    public void The_bots_own_replies_and_overviews_use_only_markdown_every_channel_renders()
+    {
+        var knowledge = fixture.Store.Knowledge;
+        var overview = new AnswerComposer(fixture.Store, () => knowledge).Overview("give me an overview", CancellationToken.None);
+        string[] texts =
+        [
+            AnswerText.Format(overview), BotMessages.Sources(knowledge).Text, BotMessages.Recency(knowledge).Text,
+            BotMessages.Greeting().Text, BotMessages.Identity().Text, BotMessages.Help().Text, BotMessages.Welcome("A_b").Text,
+        ];
+
+        Assert.All(texts, AssertTeamsMarkdown);
+    }
+
+    private static void AssertTeamsMarkdown(string text)
+    {
         Assert.DoesNotMatch(HeadingOrTableOrList(), text);
         Assert.DoesNotMatch(HtmlTag(), text);
         Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
@@ -40,37 +62,56 @@ public sealed partial class AnswerTextTests(ShippedKnowledgeFixture fixture) : I
     }
 
     [Fact]
-    public void Every_passage_carries_publisher_article_section_country_and_for_a_statement_speaker_and_role()
+    public void An_answer_opens_with_the_quoted_sentence_that_answers_then_each_passage_with_its_speaker_and_the_source_once()
     {
         var answer = fixture.Store.Search("What did Uzbekistan's president say about the Taliban?");
+        Assert.True(answer.Hits.Count > 1, "the knowledge answers this with several passages");
 
         var text = AnswerText.Format(answer);
 
-        foreach (var passage in answer.Hits.Select(h => h.Passage))
+        var paragraphs = text.Split("\n\n");
+        var quote = DirectAnswer.BestSentence(answer.Hits[0].Passage.Text, answer.Question);
+        Assert.Contains(quote, answer.Hits[0].Passage.Text, StringComparison.Ordinal);
+        Assert.Equal($"> “{quote.Replace("*", "\\*", StringComparison.Ordinal)}” [1]", paragraphs[0]);
+        for (var i = 0; i < answer.Hits.Count; i++)
         {
-            var block = text[text.IndexOf(passage.Text, StringComparison.Ordinal)..];
-            Assert.Contains($"*Source: {passage.Source.Publisher}, “{passage.Source.Title}” · section “{passage.Section}”*", block, StringComparison.Ordinal);
-            Assert.Contains($"**{answer.Hits.Select(h => h.Passage).ToList().IndexOf(passage) + 1}. {passage.Country}**", text, StringComparison.Ordinal);
-            if (passage.Kind == PassageKind.Statement)
-            {
-                Assert.Contains($"· {passage.Speaker}, {passage.Role}", text, StringComparison.Ordinal);
-            }
+            var passage = answer.Hits[i].Passage;
+            var heading = passage.Kind == PassageKind.Statement ? $"**{passage.Country}** · {passage.Speaker}, {passage.Role}" : $"**{passage.Country}**";
+            Assert.Contains(paragraphs, p => p.StartsWith(heading, StringComparison.Ordinal));
+            Assert.Contains(paragraphs, p => p.EndsWith($" [{i + 1}]", StringComparison.Ordinal) && (p.StartsWith(heading, StringComparison.Ordinal) || p.StartsWith(passage.Text[..20], StringComparison.Ordinal)));
+            Assert.Contains(passage.Section, paragraphs[^1], StringComparison.Ordinal);
         }
+
+        var source = answer.Hits[0].Passage.Source;
+        Assert.Single(Regex.Matches(text, Regex.Escape(source.Publisher)));
+        Assert.StartsWith($"*Source: {source.Publisher}, “{source.Title}”, section", paragraphs[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("AIGenerated", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Characters_markdown_or_html_would_interpret_are_shown_literally()
+    public void A_passage_of_one_sentence_is_quoted_once_under_its_heading()
     {
-        var source = new Source("s", "Wire_Service", "A *title*", null, null, "s.md");
-        var passage = new Passage("p", source, "Kazakhstan", "# Section | one", PassageKind.Statement, "A_B", "Role [1]", "Use *care* with <script>x</script> & `code`", 1);
-        var answer = new SearchAnswer("q", [new PassageHit(passage, 1, 1)], null, ["Kazakhstan"], ["Kazakhstan"]);
+        var answer = fixture.Store.Search("How is Turkmenistan working with the Taliban?");
+        var best = answer.Hits[0].Passage;
+        Assert.Single(DirectAnswer.Sentences(best.Text));
 
         var text = AnswerText.Format(answer);
 
-        Assert.Contains(@"Use \*care\* with &lt;script&gt;x&lt;/script&gt; &amp; \`code\`", text, StringComparison.Ordinal);
-        Assert.Contains(@"Wire\_Service, “A \*title\*” · section “\# Section \| one”", text, StringComparison.Ordinal);
-        Assert.Contains(@"A\_B, Role \[1\]", text, StringComparison.Ordinal);
-        Assert.DoesNotMatch(HtmlTag(), text);
+        Assert.Single(Regex.Matches(text, Regex.Escape(best.Text[..40])));
+        Assert.StartsWith("> “", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Web_Chat_gets_a_citation_link_definition_per_passage_after_the_text()
+    {
+        var composed = AnswerComposer.FromSearch(fixture.Store.Search("Does Kazakhstan recognise the Taliban?"));
+
+        var text = AnswerText.WithCitationLinks(AnswerText.Format(composed), composed.Passages);
+
+        foreach (var cited in composed.Passages)
+        {
+            Assert.Contains($"\n\n[{cited.Number}]: cite:{cited.Number} \"{Citations.Name(cited)}\"", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -73,10 +73,10 @@ public sealed class SharedConversationTests : IAsyncLifetime
     }
 
     private RegionBotFactory RedisInstance() => new RegionBotFactory()
-        .With("RegionBot:Storage", "Redis")
-        .With("RegionBot:RedisConnection", RedisTestServer.Connection)
-        .With("RegionBot:RedisKeyPrefix", _prefix)
-        .With("RegionBot:FeedbackPath", Path.Combine(_folder.Path, "feedback.jsonl"));
+        .With("RegionBot:State:Storage", "Redis")
+        .With("RegionBot:State:RedisConnection", RedisTestServer.Connection)
+        .With("RegionBot:State:RedisKeyPrefix", _prefix)
+        .With("RegionBot:Feedback:FeedbackPath", Path.Combine(_folder.Path, "feedback.jsonl"));
 
     /// <summary>Posts a message as the channel would and returns the text of the bot's answer.</summary>
     private static async Task<string> AskAsync(RegionBotFactory instance, string conversationId, string text)

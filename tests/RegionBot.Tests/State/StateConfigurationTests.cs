@@ -24,13 +24,13 @@ public sealed class StateConfigurationTests
         // The check that runs at start-up, run on the application's own registrations: through a test host, an
         // entry point failing at start sometimes surfaces as the host's disposal rather than as its own exception.
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["RegionBot:Storage"] = "Redis" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["RegionBot:State:Storage"] = "Redis" })
             .Build();
         using var services = new ServiceCollection().AddLogging().AddConversationState(configuration).BuildServiceProvider();
 
         var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("RegionBot:RedisConnection", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("RegionBot:State:RedisConnection", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,8 +38,8 @@ public sealed class StateConfigurationTests
     {
         RedisTestServer.Connect().Dispose();
         await using var bot = new RegionBotFactory()
-            .With("RegionBot:Storage", "redis")
-            .With("RegionBot:RedisConnection", RedisTestServer.Connection);
+            .With("RegionBot:State:Storage", "redis")
+            .With("RegionBot:State:RedisConnection", RedisTestServer.Connection);
 
         Assert.IsType<RedisStorage>(bot.Services.GetRequiredService<IStorage>());
     }

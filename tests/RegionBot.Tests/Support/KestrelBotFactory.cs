@@ -17,7 +17,14 @@ public sealed class KestrelBotFactory : RegionBotFactory
     /// <summary>The server's base address, such as http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Starts the server; call after any <see cref="RegionBotFactory.With"/>.</summary>
+    /// <summary>Adds a configuration value, keeping the Kestrel factory's type so that <see cref="Start"/> can follow.</summary>
+    public new KestrelBotFactory With(string key, string value)
+    {
+        base.With(key, value);
+        return this;
+    }
+
+    /// <summary>Starts the server; call after any <see cref="With"/>.</summary>
     public KestrelBotFactory Start()
     {
         UseKestrel(0);

@@ -26,7 +26,7 @@ public static class RedisTestServer
             throw new InvalidOperationException(
                 $"redis-server is not reachable at {Connection}, and the Redis tests need it. Install and start it with "
                 + "`apt-get install -y redis-server && redis-server --port 6379 --bind 127.0.0.1 --daemonize yes` "
-                + "(.ci/run does), or set REGIONBOT_TEST_REDIS to another loopback server.",
+                + "(./test.sh starts a throwaway one), or set REGIONBOT_TEST_REDIS to another loopback server.",
                 failure);
         }
     }

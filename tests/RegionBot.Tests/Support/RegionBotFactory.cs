@@ -15,7 +15,7 @@ public class RegionBotFactory : WebApplicationFactory<Program>
 
         // Each watcher takes one of the user's inotify instances (128 by default on Linux); with many test hosts
         // alive at once they run out. The tests that check reloading on edits switch it back on.
-        ["RegionBot:WatchKnowledge"] = "false",
+        ["RegionBot:Reload:WatchKnowledge"] = "false",
     };
 
     /// <summary>Adds a configuration value, as an operator would with an environment variable.</summary>

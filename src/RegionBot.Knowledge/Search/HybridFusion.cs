@@ -1,0 +1,67 @@
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>
+/// Makes one ranking and one confidence of the two legs. The confidence stays the lexical one — the share of the
+/// question's weighted concepts a passage covers — except where the two legs agree: a passage the semantic leg ranks
+/// first or second and the lexical leg also found among its first five, covering part of the question, gets part of
+/// what it leaves uncovered vouched for by meaning. Similarity alone never makes an answer: a passage the lexical leg
+/// did not find, or found covering nothing, keeps no confidence, however close its meaning; and no bare cosine
+/// threshold is used, since out-of-scope questions reach the same cosines as answerable ones. Passages are ordered by
+/// fused confidence, then by reciprocal-rank fusion of the two legs' ranks.
+/// </summary>
+internal static class HybridFusion
+{
+    /// <summary>Reciprocal-rank fusion's constant: small, so that the first ranks of each leg count the most.</summary>
+    private const float RankConstant = 3f;
+
+    /// <summary>The share of a passage's uncovered part that agreement vouches for, by semantic rank (1, 2).</summary>
+    private static readonly float[] AgreementByRank = [0.5f, 0.3f];
+
+    /// <summary>The lexical leg must rank the passage at least this high for the legs to agree on it.</summary>
+    public const int AgreementLexicalDepth = 5;
+
+    public static List<FusedCandidate> Fuse(IReadOnlyList<PassageHit> lexical, IReadOnlyList<SemanticCandidate> semantic, Func<Model.Passage, bool> mayAgree)
+    {
+        var semanticById = semantic.ToDictionary(s => s.Passage.Id, StringComparer.Ordinal);
+        var fused = new List<FusedCandidate>(lexical.Count + semantic.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lexical.Count; i++)
+        {
+            var hit = lexical[i];
+            seen.Add(hit.Passage.Id);
+            var lexicalRank = i + 1;
+            var match = semanticById.GetValueOrDefault(hit.Passage.Id);
+            var confidence = hit.Confidence;
+            if (match is not null && match.Rank <= AgreementByRank.Length && lexicalRank <= AgreementLexicalDepth && hit.Confidence > 0 && mayAgree(hit.Passage))
+            {
+                confidence += (1 - confidence) * AgreementByRank[match.Rank - 1];
+            }
+
+            fused.Add(new FusedCandidate(
+                hit.Passage, lexicalRank, hit.Score, hit.Confidence, match?.Rank, match?.Cosine ?? 0, confidence,
+                Reciprocal(lexicalRank) + (match is null ? 0 : Reciprocal(match.Rank))));
+        }
+
+        foreach (var candidate in semantic.Where(s => !seen.Contains(s.Passage.Id)))
+        {
+            fused.Add(new FusedCandidate(candidate.Passage, null, 0, 0, candidate.Rank, candidate.Cosine, 0, Reciprocal(candidate.Rank)));
+        }
+
+        // Confidences are compared to two decimals, so that a hair's difference in coverage leaves the order to the ranks.
+        return fused
+            .OrderByDescending(f => MathF.Round(f.Confidence, 2))
+            .ThenByDescending(f => f.Score)
+            .ThenByDescending(f => f.LexicalScore)
+            .ToList();
+    }
+
+    /// <summary>The lexical leg alone: its own order and confidence.</summary>
+    public static List<FusedCandidate> LexicalOnly(IReadOnlyList<PassageHit> lexical) =>
+        lexical.Select((hit, i) => new FusedCandidate(hit.Passage, i + 1, hit.Score, hit.Confidence, null, 0, hit.Confidence, hit.Score)).ToList();
+
+    /// <summary>The semantic leg alone, for comparison in the evaluation: the cosine is its confidence.</summary>
+    public static List<FusedCandidate> SemanticOnly(IReadOnlyList<SemanticCandidate> semantic) =>
+        semantic.Select(s => new FusedCandidate(s.Passage, null, 0, 0, s.Rank, s.Cosine, s.Cosine, s.Cosine)).ToList();
+
+    private static float Reciprocal(int rank) => 1f / (RankConstant + rank);
+}

@@ -1,0 +1,287 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using RegionBot.Knowledge.Indexing;
+using RegionBot.Knowledge.Model;
+
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>
+/// The lexical leg: builds a Lucene query from the interpreted question (never from raw text), ranks with BM25, and
+/// measures how much of the question each candidate covers, each concept weighted by how rare it is.
+/// </summary>
+internal sealed class LexicalRetriever
+{
+    private const int Candidates = 20;
+    private const float AboutBoost = 0.6f;
+    private const float SectionBoost = 0.3f;
+
+    /// <summary>
+    /// A word the knowledge has never seen is as likely a paraphrase ("pullout", "daily") as a sign of another
+    /// subject ("weather"), so it counts for this share of a rare word. A question made only of such words still
+    /// covers nothing and gets no answer.
+    /// </summary>
+    private const double UnknownWordShare = 0.4;
+
+    /// <summary>
+    /// Chatty questions hold many such words ("sorry", "report", "basic"); together they count for at most this
+    /// share of a rare word.
+    /// </summary>
+    private const double UnknownWordsCap = 0.5;
+
+    /// <summary>What is left of a passage's confidence when the question asks how many or when and it gives neither.</summary>
+    private const double MissingFactPenalty = 0.4;
+    private const float SynonymBoost = 0.7f;
+    private const float AlternativesTieBreaker = 0.1f;
+    private const float SpeakerBoost = 2f;
+    private const float StatementPreference = 1.2f;
+
+    /// <summary>A name or topic word in at most this share of passages is rare enough to help ranking.</summary>
+    private const double RareShare = 0.05;
+
+    private readonly KnowledgeBase knowledge;
+    private readonly PassageIndex index;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> countryFilters = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Document frequencies in the "all" field, remembered: a snapshot's index never changes, questions reuse the same
+    /// words and synonyms, and each look-up would otherwise be a seek in the term dictionary. Bounded, like any cache
+    /// filled from what users type.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> frequencies = new(StringComparer.Ordinal);
+    private int frequencyCount;
+
+    public LexicalRetriever(KnowledgeBase knowledge, PassageIndex index)
+    {
+        this.knowledge = knowledge;
+        this.index = index;
+    }
+
+    /// <summary>The candidates, best first, each with its coverage of the question as confidence.</summary>
+    public List<PassageHit> Rank(InterpretedQuestion question, CancellationToken cancellationToken) =>
+        index.Search(searcher => Rank(searcher, question, cancellationToken));
+
+    /// <summary>Each concept of the question with its weight and ways of saying it, for Explain.</summary>
+    public IEnumerable<string> DescribeConcepts(InterpretedQuestion question) => index.Search(searcher =>
+        question.Concepts.Select(concept =>
+        {
+            var alternatives = string.Join(" | ", concept.Alternatives.Select(a => string.Join(' ', a)));
+            var (covered, missing, _) = Weight(searcher.IndexReader, concept);
+            return FormattableString.Invariant($"concept '{concept.Said}' ({concept.Kind}, weight {covered:0.00} covered, {missing:0.00} missing): {alternatives}");
+        }).ToList());
+
+    private List<PassageHit> Rank(IndexSearcher searcher, InterpretedQuestion question, CancellationToken cancellationToken)
+    {
+        var top = searcher.Search(BuildQuery(question, searcher.IndexReader), Candidates);
+        cancellationToken.ThrowIfCancellationRequested();
+        var reader = searcher.IndexReader;
+        var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
+        var coverage = new LexicalCoverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0);
+        var ordinals = new DocumentOrdinals(reader);
+        var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
+        var hits = new List<PassageHit>(top.ScoreDocs.Length);
+        foreach (var scoreDoc in top.ScoreDocs)
+        {
+            var covered = 0.0;
+            var asked = 0.0;
+            var unknown = 0.0;
+            var lacksFact = false;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var isCovered = coverage.Covers(scoreDoc.Doc, question.Concepts[i]);
+                lacksFact |= !isCovered && question.Concepts[i].Kind is ConceptKind.Quantity or ConceptKind.Time;
+                covered += isCovered ? weights[i].Covered : 0;
+                asked += isCovered ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
+                unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;
+            }
+
+            asked += Math.Min(unknown, unknownCap);
+
+            // A question asking how many or when is not answered by a passage that gives no number or time,
+            // however well it matches otherwise.
+            var confidence = (asked == 0 ? 1 : covered / asked) * (lacksFact ? MissingFactPenalty : 1);
+            var passage = knowledge.Passages[ordinals.Of(scoreDoc.Doc)];
+
+            // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
+            // outrank one that only echoes part of it. A question about what was said prefers statements.
+            var preference = question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? StatementPreference : 1f;
+            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * preference, (float)confidence));
+        }
+
+        return hits.OrderByDescending(h => h.Score).ToList();
+    }
+
+    private Query BuildQuery(InterpretedQuestion question, IndexReader reader)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var concept in question.Concepts.Where(c => c.Alternatives.Count > 0 && Ranks(c, question, reader)))
+        {
+            // A concept counts once however many of its synonyms a passage uses: the best one scores, the
+            // others only break ties.
+            var alternatives = new DisjunctionMaxQuery(AlternativesTieBreaker);
+            if (Occurs(reader, concept.Alternatives[0]))
+            {
+                alternatives.Add(new BooleanQuery(disableCoord: true)
+                {
+                    { TermsQuery(PassageFields.Text, concept.Alternatives[0], 1f), Occur.SHOULD },
+                    { TermsQuery(PassageFields.About, concept.Alternatives[0], AboutBoost), Occur.SHOULD },
+                    { TermsQuery(PassageFields.Section, concept.Alternatives[0], SectionBoost), Occur.SHOULD },
+                });
+            }
+
+            // The user's own words are matched field by field; synonyms, which can be many, against the text and
+            // speaker together in one field, so that each costs one posting list rather than three. Ways of saying
+            // it that the knowledge never uses are left out.
+            foreach (var synonym in concept.Alternatives.Skip(1).Where(synonym => Occurs(reader, synonym)))
+            {
+                alternatives.Add(TermsQuery(PassageFields.All, synonym, SynonymBoost));
+            }
+
+            if (alternatives.Disjuncts.Count == 0)
+            {
+                continue;
+            }
+
+            query.Add(alternatives, Occur.SHOULD);
+        }
+
+        foreach (var speaker in question.Speakers)
+        {
+            query.Add(new TermQuery(new Term(PassageFields.Speaker, speaker)) { Boost = SpeakerBoost }, Occur.SHOULD);
+        }
+
+        if (question.Countries.Count == 0)
+        {
+            return query;
+        }
+
+        // The country restricts which passages may answer; it must not add to their score, or a passage would win
+        // for merely being about the right country. As a cached filter checked only for the passages the words
+        // match, it costs nothing however many passages a country has.
+        var filter = CountryFilter(question.Countries);
+        if (!question.HasSubject)
+        {
+            // A question that only names a country or person ("Tell me about Kazakhstan", "What did Tokayev say?")
+            // is answered by that person's statements, or by the country's passages in the order of its sources.
+            return question.Speakers.Count > 0
+                ? new FilteredQuery(SpeakersQuery(question.Speakers), filter, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY)
+                : new ConstantScoreQuery(filter);
+        }
+
+        return new FilteredQuery(query, filter, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
+    }
+
+    private static BooleanQuery SpeakersQuery(IReadOnlyList<string> speakers)
+    {
+        var query = new BooleanQuery();
+        foreach (var speaker in speakers)
+        {
+            query.Add(new TermQuery(new Term(PassageFields.Speaker, speaker)), Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    private Filter CountryFilter(IReadOnlyList<string> countries) =>
+        countryFilters.GetOrAdd(string.Join('|', countries.Order(StringComparer.Ordinal)), _ =>
+        {
+            var any = new BooleanQuery();
+            foreach (var country in countries)
+            {
+                any.Add(new TermQuery(new Term(PassageFields.Country, country)), Occur.SHOULD);
+            }
+
+            return new CachingWrapperFilter(new QueryWrapperFilter(any));
+        });
+
+    /// <summary>
+    /// Whether a concept takes part in ranking. Names and topic words are in most passages of their country or of
+    /// the whole knowledge, so they would cost the most to score and tell the least; they rank only when rare (a
+    /// town like "Navoi") or when the question asks about nothing else.
+    /// </summary>
+    private const int MaxRememberedFrequencies = 200_000;
+
+    private int Frequency(IndexReader reader, string term)
+    {
+        if (frequencies.TryGetValue(term, out var known))
+        {
+            return known;
+        }
+
+        var frequency = reader.DocFreq(new Term(PassageFields.All, term));
+
+        // Counting the entries here rather than asking the dictionary, which would lock all of it on every miss.
+        if (Volatile.Read(ref frequencyCount) < MaxRememberedFrequencies && frequencies.TryAdd(term, frequency))
+        {
+            Interlocked.Increment(ref frequencyCount);
+        }
+
+        return frequency;
+    }
+
+    /// <summary>Whether a way of saying something occurs in the knowledge at all; one that does not is not searched.</summary>
+    private bool Occurs(IndexReader reader, IReadOnlyList<string> terms) => terms.All(term => Frequency(reader, term) > 0);
+
+    private bool Ranks(Concept concept, InterpretedQuestion question, IndexReader reader)
+    {
+        if (concept.Kind is not (ConceptKind.Topic or ConceptKind.Name) || !question.HasSubject)
+        {
+            return true;
+        }
+
+        var frequency = concept.Alternatives[0].Select(t => Frequency(reader, t)).DefaultIfEmpty(0).Min();
+        return frequency <= reader.NumDocs * RareShare;
+    }
+
+    private static Query TermsQuery(string field, IReadOnlyList<string> terms, float boost)
+    {
+        if (terms.Count == 1)
+        {
+            return new TermQuery(new Term(field, terms[0])) { Boost = boost };
+        }
+
+        // Stop words are removed from phrases, so allow a little slack between the remaining words.
+        var phrase = new PhraseQuery { Slop = 2, Boost = boost };
+        foreach (var term in terms)
+        {
+            phrase.Add(new Term(field, term));
+        }
+
+        return phrase;
+    }
+
+    /// <summary>
+    /// How much a concept counts towards a passage answering the question, when the passage covers it and when it
+    /// does not. A word weighs as much as its rarest known way of saying it, since rare words carry a question.
+    /// Topic words weigh nothing: every passage is about them, and a number or time asked for is checked apart. An
+    /// actor named is weak evidence when present but strong evidence of no answer when absent.
+    /// </summary>
+    private (double Covered, double Missing, bool Unknown) Weight(IndexReader reader, Concept concept)
+    {
+        var documents = reader.NumDocs;
+        var rarest = Idf(documents, 0);
+        if (concept.Kind is ConceptKind.Topic or ConceptKind.Name)
+        {
+            return (0, 0, false);
+        }
+
+        if (concept.Kind is ConceptKind.Quantity or ConceptKind.Time)
+        {
+            return (0, 0, false);
+        }
+
+        var frequencies = concept.Alternatives
+            .Select(alternative => alternative.Select(t => Frequency(reader, t)).DefaultIfEmpty(0).Min())
+            .ToArray();
+        var own = frequencies[0];
+        var known = frequencies.Where(f => f > 0).DefaultIfEmpty(0).Max();
+        if (known == 0 && concept.Kind is ConceptKind.Words)
+        {
+            return (0, rarest * UnknownWordShare, true);
+        }
+
+        var weight = own > 0 ? Idf(documents, own) : known > 0 ? Idf(documents, known) : rarest;
+        return concept.Kind is ConceptKind.Actor ? (weight, rarest, false) : (weight, weight, false);
+    }
+
+    private static double Idf(int documents, int frequency) => Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using RegionBot.Knowledge.Model;
+using RegionBot.Knowledge.Semantic;
+
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>A passage the semantic leg found, with its rank (1 is the best) and its cosine with the question.</summary>
+internal sealed record SemanticCandidate(int Ordinal, Passage Passage, int Rank, float Cosine);
+
+/// <summary>
+/// The semantic leg: embeds the question (through the cache) and scans the passage vectors for the nearest ones,
+/// among the passages of the countries the question is about. It never throws for what a user typed: if the model
+/// fails, the search goes on lexically.
+/// </summary>
+internal sealed class SemanticRetriever(KnowledgeBase knowledge, SemanticIndex index, QuestionEmbedder embedder, ILogger logger)
+{
+    public const int Candidates = 10;
+
+    /// <summary>Each country's passages, so that a question about one country scans only its rows.</summary>
+    private readonly Dictionary<string, int[]> rowsByCountry = knowledge.Passages
+        .Select((passage, ordinal) => (passage.Country, ordinal))
+        .GroupBy(p => p.Country, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(p => p.ordinal).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>True once every passage has its vector.</summary>
+    public bool IsReady => index.Vectors is not null;
+
+    public SemanticProgress Progress => index.Progress;
+
+    /// <summary>The nearest passages, best first; empty when the vectors are not ready or the model failed.</summary>
+    public IReadOnlyList<SemanticCandidate> Rank(string text, IReadOnlyList<string> countries, IReadOnlySet<string> excluded, CancellationToken cancellationToken)
+    {
+        if (index.Vectors is not { } vectors)
+        {
+            return [];
+        }
+
+        embedder.CountLegRun();
+        float[] query;
+        try
+        {
+            query = embedder.Embed(text, cancellationToken, out _);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The question could not be embedded; answering lexically");
+            return [];
+        }
+
+        var rows = countries.Count switch
+        {
+            0 => null,
+            1 => rowsByCountry.GetValueOrDefault(countries[0], []),
+            _ => countries.SelectMany(c => rowsByCountry.GetValueOrDefault(c, [])).Order().ToArray(),
+        };
+        Func<int, bool>? allowed = excluded.Count == 0 ? null : ordinal => !excluded.Contains(knowledge.Passages[ordinal].Id);
+        return vectors.Nearest(query, Candidates, rows, allowed)
+            .Select((hit, i) => new SemanticCandidate(hit.Ordinal, knowledge.Passages[hit.Ordinal], i + 1, hit.Cosine))
+            .ToArray();
+    }
+}

@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Globalization;
+using RegionBot.Benchmarks.Support;
+using RegionBot.Benchmarks.Synthetic;
+using RegionBot.Knowledge;
+using RegionBot.Knowledge.Search;
+using RegionBot.Knowledge.Semantic;
+
+namespace RegionBot.Benchmarks.Search;
+
+/// <summary>
+/// The semantic leg's costs: embedding throughput and the first build of the vectors, hybrid search latency with
+/// questions the cache has not seen against the model's own time to embed a question, the exact scan alone, resident
+/// memory, and ONNX Runtime's threading (one intra-op thread per call against two).
+/// </summary>
+public static class SemanticBenchmark
+{
+    public const string Command = "semantic";
+
+    public static int Run(Arguments arguments, CancellationToken cancellationToken)
+    {
+        var sizes = arguments.List("knowledge", $"{BenchmarkKnowledge.Shipped},10k");
+        var rounds = arguments.Int("rounds", 2);
+
+        // Sizes whose vectors are too many to compute on the machine at hand get random unit vectors instead: the
+        // costs (scan, memory, reuse, latency) are the same, the answers are not, and the first build is then
+        // estimated from the measured passages per second.
+        var randomSizes = arguments.List("random-vectors", string.Empty).ToHashSet(StringComparer.Ordinal);
+        if (arguments.String("threads", "yes") == "yes")
+        {
+            Threading(cancellationToken);
+        }
+
+        var rows = new List<string>();
+        foreach (var size in sizes)
+        {
+            var directory = BenchmarkKnowledge.Directory(size);
+            var options = BenchmarkKnowledge.Options("semantic", size);
+            if (Directory.Exists(options.IndexPath))
+            {
+                Directory.Delete(options.IndexPath, recursive: true);
+            }
+
+            // First build: the lexical index at once, every vector in the background, as at a bot's first start.
+            var clock = Stopwatch.StartNew();
+            double lexicalSeconds;
+            double vectorSeconds;
+            var random = randomSizes.Contains(size);
+            if (random)
+            {
+                using (var lexical = KnowledgeStore.Open(directory, options, null, new SemanticOptions { Enabled = false }))
+                {
+                    lexicalSeconds = clock.Elapsed.TotalSeconds;
+                    WriteRandomVectors(lexical);
+                }
+
+                vectorSeconds = double.NaN;
+            }
+            else
+            {
+                using var store = KnowledgeStore.Open(directory, options, null, new SemanticOptions { MaxPassagesEmbeddedBeforeSwap = 0 });
+                lexicalSeconds = clock.Elapsed.TotalSeconds;
+                var lastReport = TimeSpan.Zero;
+                while (!store.SemanticReady.Wait(TimeSpan.FromSeconds(1), cancellationToken))
+                {
+                    if (clock.Elapsed - lastReport > TimeSpan.FromSeconds(60))
+                    {
+                        lastReport = clock.Elapsed;
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {size}: {store.Status.Semantic.Embedded} of {store.Status.Semantic.Total} embedded after {clock.Elapsed.TotalSeconds:0} s"));
+                    }
+                }
+
+                vectorSeconds = clock.Elapsed.TotalSeconds - lexicalSeconds;
+            }
+
+            if (random)
+            {
+                Console.WriteLine($"  {size}: random vectors (costs only; answers by meaning are not measured here)");
+            }
+
+            // Reopened with the vectors reused and no question cache: every question is one the model has not seen.
+            var reopening = Stopwatch.StartNew();
+            using var reused = KnowledgeStore.Open(directory, options, null, new SemanticOptions { QueryCacheSize = 0 });
+            reused.SemanticReady.Wait(cancellationToken);
+            var reopenSeconds = reopening.Elapsed.TotalSeconds;
+            var (all, semanticOnes, share) = HybridLatency(reused, rounds, cancellationToken);
+            var embedding = QuestionEmbedding(cancellationToken);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            var residentMiB = Process.GetCurrentProcess().WorkingSet64 / (1024.0 * 1024.0);
+            var passages = reused.Status.Passages;
+            var build = random ? "random" : string.Create(CultureInfo.InvariantCulture, $"{vectorSeconds:0.0} | {passages / vectorSeconds:0}");
+            if (random)
+            {
+                build += " | ";
+            }
+
+            var row = string.Create(CultureInfo.InvariantCulture,
+                $"| {size} | {passages} | {lexicalSeconds:0.00} | {build} | {reopenSeconds:0.00} | {Percentiles.Of(all, 50):0.00} | {Percentiles.Of(semanticOnes, 50):0.00} | {embedding:0.00} | {share:P0} | {Scan(passages):0.00} | {residentMiB:0} |");
+            Console.WriteLine(row);
+            rows.Add(row);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Semantic leg (one intra-op thread, batches of 16, no question cache):");
+        Console.WriteLine("| knowledge | passages | lexical index ready (s) | vectors computed (s) | passages/s | reopened, vectors reused (s) | hybrid search p50 (ms) | p50 of searches running the semantic leg (ms) | model's question embedding p50 (ms) | searches running the semantic leg | exact scan alone (ms) | RSS (MiB) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        rows.ForEach(Console.WriteLine);
+        return 0;
+    }
+
+    /// <summary>Writes a vector file of random unit vectors for the knowledge's passages into its index folder.</summary>
+    private static void WriteRandomVectors(KnowledgeStore store)
+    {
+        var passages = store.Knowledge.Passages;
+        var embedder = MiniLmEmbedder.For(1);
+        var random = new Random(11);
+        var vectors = new float[passages.Count * embedder.Dimensions];
+        for (var row = 0; row < passages.Count; row++)
+        {
+            var span = vectors.AsSpan(row * embedder.Dimensions, embedder.Dimensions);
+            for (var d = 0; d < span.Length; d++)
+            {
+                span[d] = (float)(random.NextDouble() - 0.5);
+            }
+
+            System.Numerics.Tensors.TensorPrimitives.Divide(span, MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.SumOfSquares(span)), span);
+        }
+
+        VectorFile.Write(
+            Path.Combine(store.Status.IndexFolder, VectorFile.FileName),
+            new VectorFile.Contents(
+                embedder.Model,
+                embedder.Dimensions,
+                store.Knowledge.ContentHash,
+                passages.Select(p => p.Id).ToArray(),
+                passages.Select(p => VectorFile.HashText(PassageText.Of(p))).ToArray(),
+                vectors));
+    }
+
+    /// <summary>Every question of the mix, timed; and those that ran the semantic leg, apart.</summary>
+    private static (List<double> All, List<double> Semantic, double Share) HybridLatency(KnowledgeStore store, int rounds, CancellationToken cancellationToken)
+    {
+        var questions = QuestionMix.All;
+        foreach (var question in questions)
+        {
+            store.Search(question, cancellationToken);
+        }
+
+        var all = new List<double>();
+        var semantic = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var question in questions)
+            {
+                var before = store.Status.Semantic.SemanticSearches;
+                var started = Stopwatch.GetTimestamp();
+                store.Search(question, cancellationToken);
+                var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                all.Add(milliseconds);
+                if (store.Status.Semantic.SemanticSearches > before)
+                {
+                    semantic.Add(milliseconds);
+                }
+            }
+        }
+
+        all.Sort();
+        semantic.Sort();
+        return (all, semantic.Count > 0 ? semantic : [0], (double)semantic.Count / all.Count);
+    }
+
+    /// <summary>The model's own time to embed one question, median over the question mix.</summary>
+    private static double QuestionEmbedding(CancellationToken cancellationToken)
+    {
+        var embedder = MiniLmEmbedder.For(1);
+        var times = QuestionMix.All.Select(question =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            embedder.Embed([question], cancellationToken);
+            return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }).Order().ToList();
+        return Percentiles.Of(times, 50);
+    }
+
+    /// <summary>The exact SIMD scan over as many random unit vectors as the knowledge has passages, median of 20.</summary>
+    private static double Scan(int passages)
+    {
+        var random = new Random(7);
+        var vectors = new PassageVectors(passages, 384);
+        var row = new float[384];
+        for (var i = 0; i < passages; i++)
+        {
+            for (var d = 0; d < row.Length; d++)
+            {
+                row[d] = (float)(random.NextDouble() - 0.5);
+            }
+
+            var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.SumOfSquares(row));
+            System.Numerics.Tensors.TensorPrimitives.Divide(row, norm, row);
+            vectors.Set(i, row);
+        }
+
+        var query = vectors[0].ToArray();
+        var times = Enumerable.Range(0, 20).Select(_ =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            vectors.Nearest(query, 10);
+            return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }).Order().ToList();
+        return Percentiles.Of(times, 50);
+    }
+
+    /// <summary>
+    /// Questions per second on this machine's two cores with one intra-op thread per call against two, from one caller
+    /// and from two concurrent callers (two turns at once): the setting a server wants is the one that holds up under
+    /// concurrency.
+    /// </summary>
+    private static void Threading(CancellationToken cancellationToken)
+    {
+        var questions = QuestionMix.All.Take(60).ToArray();
+        var passages = QuestionMix.All.Select(q => q + " " + q + " " + q).Take(64).ToArray();
+        Console.WriteLine("ONNX Runtime threads per call:");
+        Console.WriteLine("| intra-op threads | questions/s, 1 caller | questions/s, 2 callers | passages/s (batches of 16) |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: |");
+        foreach (var threads in new[] { 1, 2 })
+        {
+            using var embedder = MiniLmEmbedder.Create(threads);
+            embedder.Embed(questions.Take(4).ToArray(), cancellationToken);
+            var one = Rate(() => { foreach (var q in questions) { embedder.Embed([q], cancellationToken); } }, questions.Length);
+            var two = Rate(() => Parallel.For(0, 2, caller => { foreach (var q in questions) { embedder.Embed([q], cancellationToken); } }), questions.Length * 2);
+            var batched = Rate(() => { foreach (var batch in passages.Chunk(16)) { embedder.Embed(batch, cancellationToken); } }, passages.Length);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {threads} | {one:0} | {two:0} | {batched:0} |"));
+        }
+
+        Console.WriteLine();
+    }
+
+    private static double Rate(Action work, int count)
+    {
+        var started = Stopwatch.GetTimestamp();
+        work();
+        return count / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+}

@@ -1,0 +1,70 @@
+using RegionBot.Knowledge.Model;
+using RegionBot.Knowledge.Search;
+
+namespace RegionBot.Tests.Knowledge.Search;
+
+/// <summary>The fusion's rules, on hand-made candidates: meaning vouches only where the words give evidence.</summary>
+public sealed class HybridFusionTests
+{
+    private static readonly Source Source = new("s", "Publisher", "Title", null, null, "s.md");
+    private static readonly Passage A = Passage("a");
+    private static readonly Passage B = Passage("b");
+    private static readonly Passage C = Passage("c");
+
+    [Fact]
+    public void A_passage_only_the_semantic_leg_found_gets_no_confidence()
+    {
+        var fused = HybridFusion.Fuse([], [new SemanticCandidate(0, A, 1, 0.9f)], _ => true);
+
+        Assert.Equal(0, Assert.Single(fused).Confidence);
+    }
+
+    [Fact]
+    public void A_passage_the_words_found_covering_nothing_gets_no_confidence_however_close_its_meaning()
+    {
+        var fused = HybridFusion.Fuse([new PassageHit(A, 1f, 0f)], [new SemanticCandidate(0, A, 1, 0.95f)], _ => true);
+
+        Assert.Equal(0, Assert.Single(fused).Confidence);
+    }
+
+    [Fact]
+    public void Agreement_at_the_top_of_both_legs_vouches_for_part_of_what_the_words_leave_uncovered()
+    {
+        var fused = HybridFusion.Fuse([new PassageHit(A, 2f, 0.4f)], [new SemanticCandidate(0, A, 1, 0.3f)], _ => true);
+
+        Assert.Equal(0.4f + (0.6f * 0.5f), Assert.Single(fused).Confidence, 3);
+    }
+
+    [Fact]
+    public void A_passage_the_semantic_leg_ranks_third_gets_nothing_from_it()
+    {
+        var fused = HybridFusion.Fuse(
+            [new PassageHit(A, 2f, 0.4f)],
+            [new SemanticCandidate(1, B, 1, 0.7f), new SemanticCandidate(2, C, 2, 0.6f), new SemanticCandidate(0, A, 3, 0.5f)],
+            _ => true);
+
+        Assert.Equal(0.4f, fused.Single(f => f.Passage == A).Confidence);
+    }
+
+    [Fact]
+    public void A_veto_holds_whatever_the_passage_means()
+    {
+        var fused = HybridFusion.Fuse([new PassageHit(A, 2f, 0.4f)], [new SemanticCandidate(0, A, 1, 0.9f)], _ => false);
+
+        Assert.Equal(0.4f, Assert.Single(fused).Confidence);
+    }
+
+    [Fact]
+    public void Passages_are_ordered_by_fused_confidence_then_by_both_ranks()
+    {
+        var fused = HybridFusion.Fuse(
+            [new PassageHit(A, 3f, 0.6f), new PassageHit(B, 2f, 0.3f), new PassageHit(C, 1f, 0.6f)],
+            [new SemanticCandidate(1, B, 1, 0.7f), new SemanticCandidate(2, C, 2, 0.6f)],
+            _ => true);
+
+        // B: 0.3 + 0.7 × 0.5 = 0.65; C: 0.6 + 0.4 × 0.3 = 0.72; A keeps 0.6.
+        Assert.Equal(["c", "b", "a"], fused.Select(f => f.Passage.Id));
+    }
+
+    private static Passage Passage(string id) => new(id, Source, "Kazakhstan", "Section", PassageKind.Context, null, null, "Text " + id, 1);
+}
