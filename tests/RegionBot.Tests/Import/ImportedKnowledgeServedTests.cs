@@ -17,7 +17,7 @@ public sealed class ImportedKnowledgeServedTests : IDisposable
     public async Task A_freshly_imported_article_is_answered_by_the_running_bot()
     {
         using var copy = new KnowledgeCopy();
-        await using var factory = copy.Factory().With("RegionBot:WatchKnowledge", "true").With("RegionBot:ReloadDebounce", "00:00:00.300");
+        await using var factory = copy.Factory().With("RegionBot:Reload:WatchKnowledge", "true").With("RegionBot:Reload:ReloadDebounce", "00:00:00.300");
         using var client = factory.CreateClient();
         var before = await AskAsync(client, Question);
         Assert.DoesNotContain("Ak-Suu", before, StringComparison.Ordinal);
