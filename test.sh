@@ -21,6 +21,11 @@ for pair in "${needs[@]}"; do
     missing_packages+=("$package")
   fi
 done
+# The import tests draw their PDF fixture with DejaVu, which has the no-break spaces and curly quotes of the articles.
+if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
+  missing_commands+=("the DejaVu fonts")
+  missing_packages+=("fonts-dejavu-core")
+fi
 
 if ((${#missing_packages[@]} > 0)); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1 && [[ -r /etc/debian_version ]]; then

@@ -23,6 +23,7 @@ public static class CommandLine
         AskCommand.Create(),
         ValidateCommand.Create(),
         ReportCommand.Create(),
+        ImportCommand.Create(),
     ];
 
     /// <summary>Runs a terminal command when <paramref name="args"/> names one; returns null to start the bot instead.</summary>

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace RegionBot.Metrics;
 
@@ -13,7 +15,8 @@ public static class MetricsServiceCollectionExtensions
     /// <summary>
     /// Registers the RegionBot meter and OpenTelemetry metrics: the RegionBot meter, ASP.NET Core's and HttpClient's
     /// instruments, and the Prometheus exporter behind <c>/metrics</c> (served only when <see cref="MetricsOptions"/>
-    /// enables it).
+    /// enables it); and, when <see cref="TracingOptions"/> names a collector, ASP.NET Core's and HttpClient's traces
+    /// exported to it over OTLP.
     /// </summary>
     public static IServiceCollection AddRegionBotMetrics(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,11 +28,32 @@ public static class MetricsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<RegionBotMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var telemetry = services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(RegionBotMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation()
             .AddPrometheusExporter());
+
+        // Traces are recorded only when there is somewhere to send them, so a bot without a collector pays nothing.
+        services.AddOptions<TracingOptions>()
+            .Bind(configuration.GetSection(TracingOptions.SectionName))
+            .Validate(
+                o => o.OtlpEndpoint.Length == 0 || TracingOptions.TryGetCollector(o.OtlpEndpoint, out _),
+                "Tracing:OtlpEndpoint must be empty or an absolute http(s) URL such as http://collector:4318/v1/traces.")
+            .ValidateOnStart();
+        var endpoint = configuration.GetSection(TracingOptions.SectionName)[nameof(TracingOptions.OtlpEndpoint)];
+        if (TracingOptions.TryGetCollector(endpoint, out var collector))
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter(otlp =>
+                {
+                    otlp.Endpoint = collector;
+                    otlp.Protocol = OtlpExportProtocol.HttpProtobuf;
+                }));
+        }
+
         return services;
     }
 

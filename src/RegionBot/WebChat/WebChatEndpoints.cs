@@ -85,7 +85,8 @@ public static class WebChatEndpoints
 
     /// <summary>
     /// With a Direct Line secret, a token from Azure (the secret stays here); without one, a token for the
-    /// bot's own local Direct Line. Either way the page gets the token and the Direct Line address to use.
+    /// bot's own local Direct Line. Either way the page gets the token, the Direct Line address to use and the longest
+    /// message the bot reads, so it can tell the user why a longer one is refused.
     /// </summary>
     private static async Task<IResult> IssuePageToken(
         HttpRequest request, IOptions<DirectLineOptions> options, IConfiguration configuration,
@@ -96,7 +97,7 @@ public static class WebChatEndpoints
             var token = await azure.GenerateAsync(ct);
             return token is null
                 ? Results.Json(new { error = "The chat service could not be reached." }, statusCode: StatusCodes.Status502BadGateway)
-                : Results.Json(new { token = token.Token, conversationId = token.ConversationId, expires_in = token.ExpiresIn, domain = options.Value.Endpoint.TrimEnd('/') });
+                : Results.Json(new { token = token.Token, conversationId = token.ConversationId, expires_in = token.ExpiresIn, domain = options.Value.Endpoint.TrimEnd('/'), maxMessageLength = options.Value.MaxMessageTextLength });
         }
 
         if (!DirectLineSetup.IsLocalDirectLineEnabled(configuration))
@@ -106,6 +107,6 @@ public static class WebChatEndpoints
 
         var issued = LocalDirectLineEndpoints.NewConversationToken(local);
         var domain = $"{request.Scheme}://{request.Host}{request.PathBase}{LocalDirectLineEndpoints.BasePath}";
-        return Results.Json(new { token = issued.Token, conversationId = issued.Claims.ConversationId, expires_in = issued.ExpiresInSeconds, domain });
+        return Results.Json(new { token = issued.Token, conversationId = issued.Claims.ConversationId, expires_in = issued.ExpiresInSeconds, domain, maxMessageLength = options.Value.MaxMessageTextLength });
     }
 }

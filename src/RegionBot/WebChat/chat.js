@@ -24,12 +24,36 @@
       throw new Error('The chat service is not available right now (' + response.status + ').');
     }
 
-    const { token, domain } = await response.json();
+    const { token, domain, maxMessageLength } = await response.json();
     const directLine = window.WebChat.createDirectLine({ token, domain });
+
+    // The Direct Line refuses a message longer than the bot reads (413), which Web Chat shows only as "Send
+    // failed"; a notification above the send box says why, and goes once a message fits again.
+    const store = window.WebChat.createStore({}, ({ dispatch }) => next => action => {
+      const text = action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload && action.payload.activity && action.payload.activity.text;
+      if (typeof text === 'string' && maxMessageLength) {
+        if (text.length > maxMessageLength) {
+          dispatch({
+            type: 'WEB_CHAT/SET_NOTIFICATION',
+            payload: {
+              id: 'message-too-long',
+              level: 'error',
+              message: 'Your message has ' + text.length.toLocaleString('en-US') + ' characters; RegionBot reads at most ' +
+                maxMessageLength.toLocaleString('en-US') + '. Please send a shorter question.'
+            }
+          });
+        } else {
+          dispatch({ type: 'WEB_CHAT/DISMISS_NOTIFICATION', payload: { id: 'message-too-long' } });
+        }
+      }
+
+      return next(action);
+    });
 
     window.WebChat.renderWebChat(
       {
         directLine,
+        store,
         locale: 'en-US',
         styleOptions: {
           botAvatarInitials: phone ? undefined : 'RB',

@@ -2,8 +2,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using RegionBot.Benchmarks.Synthetic;
 using RegionBot.Knowledge;
-using RegionBot.Knowledge.Semantic;
 using RegionBot.Knowledge.Search;
+using RegionBot.Knowledge.Semantic;
 
 namespace RegionBot.Benchmarks.Search;
 

@@ -26,7 +26,7 @@ public sealed class HealthDetailsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(text);
         var fields = body.RootElement.EnumerateObject().Select(field => field.Name).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(["checks", "countries", "indexAgeSeconds", "passages", "sources", "status"], fields.Order(StringComparer.Ordinal));
+        Assert.Equal(["checks", "countries", "indexAgeSeconds", "passages", "semantic", "sources", "status"], fields.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(copy.KnowledgePath, text, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Object, body.RootElement.GetProperty("checks").GetProperty("knowledge").ValueKind);
         Assert.False(body.RootElement.GetProperty("checks").GetProperty("knowledge").TryGetProperty("description", out _));

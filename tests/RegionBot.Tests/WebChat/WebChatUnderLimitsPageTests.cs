@@ -8,7 +8,7 @@ namespace RegionBot.Tests.WebChat;
 /// <summary>
 /// The stock Web Chat in a real browser under the page's Content-Security-Policy, and under a conversation's
 /// message limit: the bundle runs without any violation, and a message the limit refuses shows "Send failed" with a
-/// Retry that sends it again and gets it answered.
+/// Retry that sends it again and gets it answered; a message longer than the bot reads says why it failed.
 /// </summary>
 public sealed class WebChatUnderLimitsPageTests
 {
@@ -86,5 +86,39 @@ public sealed class WebChatUnderLimitsPageTests
         Assert.True(await answers.CountAsync() >= answersBefore + retried, $"{retried} retried questions, {await answers.CountAsync() - answersBefore} new answers");
         Assert.Empty(violations);
         Assert.Empty(pageErrors);
+    }
+
+    [Fact]
+    public async Task A_message_longer_than_the_bot_reads_fails_and_the_page_says_why()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"This browser test needs Chromium at {ChromiumPath}; install it with: apt-get install -y chromium");
+        SetDefaultExpectTimeout(30_000);
+        using var bot = new KestrelBotFactory();
+        bot.Start();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 1200 } });
+        await page.GotoAsync(bot.BaseAddress.ToString());
+        var chat = page.Locator("#webchat");
+        await Expect(chat.Locator("strong", new() { HasText = "RegionBot" })).ToBeVisibleAsync();
+
+        var box = page.GetByPlaceholder("Type your message");
+        await box.FillAsync("Does Kazakhstan recognise the Taliban? " + new string('x', 4_100));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(chat.GetByText(new Regex("Send failed")).First).ToBeVisibleAsync();
+        await Expect(chat.GetByText(new Regex("RegionBot reads at most 4,000"))).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", "webchat-too-long.png") });
+
+        // A question that fits is sent and answered, and the notice goes.
+        await box.FillAsync("Does Kazakhstan recognise the Taliban?");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(chat.Locator("em", new() { HasTextRegex = new Regex("^Source: ") }).First).ToBeVisibleAsync();
+        await Expect(chat.GetByText(new Regex("RegionBot reads at most"))).ToHaveCountAsync(0);
     }
 }

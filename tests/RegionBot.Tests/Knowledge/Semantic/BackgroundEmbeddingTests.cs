@@ -72,6 +72,7 @@ public sealed class BackgroundEmbeddingTests : IDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
+        builder.Services.AddHealth();
         builder.Services.AddSingleton<KnowledgeReadiness>();
         builder.Services.AddSingleton(TimeProvider.System);
         var app = builder.Build();
