@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace RegionBot.Admin;
 
 /// <summary>
@@ -7,37 +5,69 @@ namespace RegionBot.Admin;
 /// <see cref="RecoveryPeriod"/>. Until then the address gets 429 without its key being checked, so a key cannot be
 /// guessed by trying, even slowly, while the operator with the right key is not held up by anyone else's mistakes.
 /// </summary>
-public sealed class AdminKeyGuard : IDisposable
+/// <remarks>
+/// Each address has a bucket of tries that refills one try per period, computed from the time of its last failure,
+/// so the lockout depends only on the clock and not on when a timer last ran. At most <see cref="MaxAddresses"/>
+/// addresses are remembered: past that, those that have recovered fully are forgotten first, then the oldest.
+/// </remarks>
+public sealed class AdminKeyGuard(TimeProvider time)
 {
     public const int FailuresAllowed = 5;
 
+    public const int MaxAddresses = 10_000;
+
     public static readonly TimeSpan RecoveryPeriod = TimeSpan.FromMinutes(1);
 
-    private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(
-        address => RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = FailuresAllowed,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = RecoveryPeriod,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }),
-        StringComparer.Ordinal);
+    private readonly Dictionary<string, Tries> _byAddress = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     /// <summary>Whether the address may try a key now; when not, how long until it may.</summary>
     public bool MayTry(string address, out TimeSpan retryAfter)
     {
-        // Asking for no permit only reports whether the bucket is empty; it takes nothing.
-        using var lease = _failures.AttemptAcquire(address, permitCount: 0);
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : RecoveryPeriod;
-        return lease.IsAcquired;
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            var left = _byAddress.TryGetValue(address, out var tries) ? tries.LeftAt(now) : FailuresAllowed;
+            retryAfter = left >= 1 ? TimeSpan.Zero : RecoveryPeriod * (1 - left);
+            return left >= 1;
+        }
     }
 
     /// <summary>Counts a wrong key against the address.</summary>
     public void Failed(string address)
     {
-        using var lease = _failures.AttemptAcquire(address);
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            var left = _byAddress.TryGetValue(address, out var tries) ? tries.LeftAt(now) : FailuresAllowed;
+            if (tries is null && _byAddress.Count >= MaxAddresses)
+            {
+                Forget(now);
+            }
+
+            _byAddress[address] = new Tries(Math.Max(0, left - 1), now);
+        }
     }
 
-    public void Dispose() => _failures.Dispose();
+    private void Forget(DateTimeOffset now)
+    {
+        foreach (var (address, tries) in _byAddress)
+        {
+            if (tries.LeftAt(now) >= FailuresAllowed)
+            {
+                _byAddress.Remove(address);
+            }
+        }
+
+        if (_byAddress.Count >= MaxAddresses)
+        {
+            _byAddress.Remove(_byAddress.MinBy(entry => entry.Value.At).Key);
+        }
+    }
+
+    /// <summary>The tries an address had left at a moment; they refill at one per <see cref="RecoveryPeriod"/>.</summary>
+    private sealed record Tries(double Left, DateTimeOffset At)
+    {
+        public double LeftAt(DateTimeOffset now) => Math.Min(FailuresAllowed, Left + ((now - At) / RecoveryPeriod));
+    }
 }
