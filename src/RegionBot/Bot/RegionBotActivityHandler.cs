@@ -102,7 +102,10 @@ public sealed partial class RegionBotActivityHandler : ActivityHandler
         await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
 
         var (answer, composed) = _answers.Compose(question, memory.SearchContext(), cancellationToken);
-        TurnOutcome.Record(turnContext, answer);
+
+        // A composed reply answers a question that named no country with each country's best passage, so for the
+        // turn's metrics it is an answer, not a clarifying question.
+        TurnOutcome.Record(turnContext, composed is null ? answer : answer with { Clarify = [] });
         LogAnswered(answer.Hits.Count, answer.NoAnswer, answer.IsFollowUp, answer.IsComparison, answer.Clarify.Count, composed?.Kind, turnContext.Activity.ChannelId);
         if (composed is not null)
         {
