@@ -123,12 +123,21 @@ public sealed class MetricsEndpointTests
     }
 
     /// <summary>The value of a metric's one sample in the Prometheus text format (name, optional labels, value).</summary>
+    /// <summary>
+    /// The sum of a metric's samples. Other test hosts in the same process record on meters of the same name, which
+    /// the exporter may show as further series of the metric, so every series counts.
+    /// </summary>
     private static double SampleValue(string text, string name)
     {
-        var line = Assert.Single(text.Split('\n'), line =>
-            line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is ' ' or '{');
-        var afterLabels = line[name.Length] == '{' ? line[(line.IndexOf("} ", StringComparison.Ordinal) + 2)..] : line[(name.Length + 1)..];
-        return double.Parse(afterLabels.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var lines = text.Split('\n')
+            .Where(line => line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is ' ' or '{')
+            .ToList();
+        Assert.NotEmpty(lines);
+        return lines.Sum(line =>
+        {
+            var afterLabels = line[name.Length] == '{' ? line[(line.IndexOf("} ", StringComparison.Ordinal) + 2)..] : line[(name.Length + 1)..];
+            return double.Parse(afterLabels.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        });
     }
 
     private static async Task<string> ScrapeAsync(HttpClient client)
