@@ -32,6 +32,9 @@ internal enum ConceptKind
     /// <summary>By giving a time: the question asks when.</summary>
     Time,
 
+    /// <summary>By giving a date (a month, a day of the week, a year): the question asks on what date.</summary>
+    Date,
+
     /// <summary>By naming it: a country or actor the knowledge does not cover, which a passage must name to answer.</summary>
     Actor,
 }
@@ -61,11 +64,11 @@ internal sealed record InterpretedQuestion(
     public bool HasSubject => Concepts.Any(c => c.Kind is not (ConceptKind.Topic or ConceptKind.Name));
 
     /// <summary>The question's subject in its own words, for a follow-up to carry over; null without one.</summary>
-    /// <remarks>"When" and "how many" come first, where reading the topic again recognises them.</remarks>
+    /// <remarks>"When", "what date" and "how many" come first, where reading the topic again recognises them.</remarks>
     public string? Topic => HasSubject || Concepts.Any(c => c.Kind == ConceptKind.Topic)
         ? string.Join(' ', Concepts
             .Where(c => c.Kind != ConceptKind.Name)
-            .OrderBy(c => c.Kind is ConceptKind.Quantity or ConceptKind.Time ? 0 : 1)
+            .OrderBy(c => c.Kind is ConceptKind.Quantity or ConceptKind.Time or ConceptKind.Date ? 0 : 1)
             .Select(c => c.Said))
         : null;
 }

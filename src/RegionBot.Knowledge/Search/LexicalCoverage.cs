@@ -20,6 +20,7 @@ internal sealed class LexicalCoverage
             {
                 ConceptKind.Quantity => [(PassageFields.Gives, PassageFacts.Number)],
                 ConceptKind.Time => [(PassageFields.Gives, PassageFacts.Time)],
+                ConceptKind.Date => [(PassageFields.Gives, PassageFacts.Date)],
                 ConceptKind.Topic or ConceptKind.Name => [],
                 _ => c.Alternatives.SelectMany(a => a).Select(t => (PassageFields.All, t)),
             })
@@ -74,6 +75,7 @@ internal sealed class LexicalCoverage
         ConceptKind.Topic or ConceptKind.Name => true,
         ConceptKind.Quantity => Contains(PassageFields.Gives, PassageFacts.Number, doc),
         ConceptKind.Time => Contains(PassageFields.Gives, PassageFacts.Time, doc),
+        ConceptKind.Date => Contains(PassageFields.Gives, PassageFacts.Date, doc),
         _ => concept.Alternatives.Any(alternative => alternative.All(term => Contains(PassageFields.All, term, doc))),
     };
 

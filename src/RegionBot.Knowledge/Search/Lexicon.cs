@@ -94,6 +94,9 @@ internal sealed class Lexicon
     /// <summary>Words by which a passage places events in time.</summary>
     public IReadOnlySet<string> TimeWords => Group("time");
 
+    /// <summary>Words by which a passage gives a date: months and days of the week.</summary>
+    public IReadOnlySet<string> DateWords => Group("date");
+
     /// <summary>Every word of every entry, so that the typo corrector knows them and corrects towards them.</summary>
     public IEnumerable<string> AllWords =>
         CountryAliases.Keys

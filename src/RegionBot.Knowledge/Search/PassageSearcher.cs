@@ -184,7 +184,7 @@ internal sealed class PassageSearcher
 
     /// <summary>
     /// Whether the semantic leg may vouch for a passage: not when the question names an actor the knowledge does not
-    /// cover, nor when it asks how many or when and the passage gives no number or time. Those vetoes hold whatever
+    /// cover, nor when it asks how many, when or on what date and the passage gives no number, time or date. Those vetoes hold whatever
     /// the passage means.
     /// </summary>
     private bool MayAgree(InterpretedQuestion interpreted, Passage passage)
@@ -194,13 +194,14 @@ internal sealed class PassageSearcher
             return false;
         }
 
-        var facts = interpreted.Concepts.Any(c => c.Kind is ConceptKind.Quantity or ConceptKind.Time)
+        var facts = interpreted.Concepts.Any(c => c.Kind is ConceptKind.Quantity or ConceptKind.Time or ConceptKind.Date)
             ? PassageFacts.Given(passage, lexicon).ToHashSet(StringComparer.Ordinal)
             : null;
         return facts is null || interpreted.Concepts.All(c => c.Kind switch
         {
             ConceptKind.Quantity => facts.Contains(PassageFacts.Number),
             ConceptKind.Time => facts.Contains(PassageFacts.Time),
+            ConceptKind.Date => facts.Contains(PassageFacts.Date),
             _ => true,
         });
     }

@@ -106,7 +106,11 @@ internal sealed class QuestionInterpreter
             concepts.Add(new Concept("how many", [], ConceptKind.Quantity));
         }
 
-        if (AsksForTime(words))
+        if (AsksForDate(words))
+        {
+            concepts.Add(new Concept("what date", [], ConceptKind.Date));
+        }
+        else if (AsksForTime(words))
         {
             concepts.Add(new Concept("when", [], ConceptKind.Time));
         }
@@ -271,11 +275,39 @@ internal sealed class QuestionInterpreter
 
         for (var i = 0; i + 1 < words.Length; i++)
         {
-            if ((words[i] is "what" or "which" && words[i + 1] is "date" or "day" or "month" or "year")
-                || (words[i] is "how" && words[i + 1] is "soon")
+            if ((words[i] is "how" && words[i + 1] is "soon")
                 || (words[i] is "since" && words[i + 1] is "when"))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "What date", "which exact day", "in what year", "the date of": only a passage that gives a date (a month, a day
+    /// of the week, a year) can answer; "recently" or "last month" places an event in time but gives no date.
+    /// </summary>
+    private static bool AsksForDate(string[] words)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] is "date" or "dates")
+            {
+                return true;
+            }
+
+            // "What day", "which year", with at most one word between: "what exact day", "which calendar year".
+            if (words[i] is "what" or "which")
+            {
+                for (var j = i + 1; j < words.Length && j <= i + 2; j++)
+                {
+                    if (words[j] is "day" or "month" or "year")
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
