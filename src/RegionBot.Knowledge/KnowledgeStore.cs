@@ -306,7 +306,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
                     : null;
                 var retriever = vectors is null ? null : new SemanticRetriever(knowledge, vectors, semantic.Questions!, semantic.Logger);
                 var searcher = new PassageSearcher(
-                    knowledge, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), new LexicalRetriever(knowledge, index), retriever, options, Lexicon.Default);
+                    knowledge, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), new LexicalRetriever(knowledge, index), retriever, options);
                 opened = new KnowledgeSnapshot(knowledge, index, searcher, folder, reused, vectors);
                 return opened;
             }

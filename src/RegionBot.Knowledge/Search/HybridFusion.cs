@@ -20,7 +20,7 @@ internal static class HybridFusion
     /// <summary>The lexical leg must rank the passage at least this high for the legs to agree on it.</summary>
     public const int AgreementLexicalDepth = 5;
 
-    public static List<FusedCandidate> Fuse(IReadOnlyList<PassageHit> lexical, IReadOnlyList<SemanticCandidate> semantic, Func<Model.Passage, bool> mayAgree)
+    public static List<FusedCandidate> Fuse(IReadOnlyList<PassageHit> lexical, IReadOnlyList<SemanticCandidate> semantic, Func<PassageHit, bool> mayAgree)
     {
         var semanticById = semantic.ToDictionary(s => s.Passage.Id, StringComparer.Ordinal);
         var fused = new List<FusedCandidate>(lexical.Count + semantic.Count);
@@ -32,7 +32,7 @@ internal static class HybridFusion
             var lexicalRank = i + 1;
             var match = semanticById.GetValueOrDefault(hit.Passage.Id);
             var confidence = hit.Confidence;
-            if (match is not null && match.Rank <= AgreementByRank.Length && lexicalRank <= AgreementLexicalDepth && hit.Confidence > 0 && mayAgree(hit.Passage))
+            if (match is not null && match.Rank <= AgreementByRank.Length && lexicalRank <= AgreementLexicalDepth && hit.Confidence > 0 && mayAgree(hit))
             {
                 confidence += (1 - confidence) * AgreementByRank[match.Rank - 1];
             }

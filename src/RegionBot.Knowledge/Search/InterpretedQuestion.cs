@@ -47,6 +47,14 @@ internal enum ConceptKind
 /// <param name="OnlyNames">It is nothing but names ("Tajikistan", "Rahmon"): an answer to "which one do you mean?".</param>
 internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral, bool OnlyNames);
 
+/// <summary>
+/// An office the question qualifies by who holds it ("the Taliban's foreign minister", "the leader of the Taliban"):
+/// a passage answers only if it names the holder next to the office.
+/// </summary>
+/// <param name="Holder">The analysed terms that may stand for the holder, one term each.</param>
+/// <param name="Office">The analysed term of the office.</param>
+internal sealed record HeldOffice(IReadOnlyList<string> Holder, string Office);
+
 /// <summary>What <see cref="QuestionInterpreter"/> understood of a question.</summary>
 internal sealed record InterpretedQuestion(
     IReadOnlyList<string> Words,
@@ -58,6 +66,9 @@ internal sealed record InterpretedQuestion(
     bool MentionsRegion,
     QuestionShape Shape)
 {
+    /// <summary>Offices the question qualifies by their holder, which a passage must name together.</summary>
+    public IReadOnlyList<HeldOffice> HeldOffices { get; init; } = [];
+
     public bool IsEmpty => Concepts.Count == 0 && Countries.Count == 0 && Speakers.Count == 0 && UncoveredActors.Count == 0;
 
     /// <summary>True when the question asks about something beyond the names it gives.</summary>

@@ -76,6 +76,7 @@ internal sealed class LexicalRetriever
         var reader = searcher.IndexReader;
         var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
         var coverage = new LexicalCoverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0);
+        var namingOffices = question.HeldOffices.Count == 0 ? null : OfficeHolders.Naming(searcher, top.ScoreDocs.Select(d => d.Doc), question.HeldOffices);
         var ordinals = new DocumentOrdinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
@@ -95,16 +96,17 @@ internal sealed class LexicalRetriever
             }
 
             asked += Math.Min(unknown, unknownCap);
+            lacksFact |= namingOffices is not null && !namingOffices.Contains(scoreDoc.Doc);
 
-            // A question asking how many or when is not answered by a passage that gives no number or time,
-            // however well it matches otherwise.
+            // A question asking how many, when or whose office is not answered by a passage that gives no number
+            // or time, or names the office for someone else, however well it matches otherwise.
             var confidence = (asked == 0 ? 1 : covered / asked) * (lacksFact ? MissingFactPenalty : 1);
             var passage = knowledge.Passages[ordinals.Of(scoreDoc.Doc)];
 
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
             // outrank one that only echoes part of it. A question about what was said prefers statements.
             var preference = question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? StatementPreference : 1f;
-            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * preference, (float)confidence));
+            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * preference, (float)confidence) { LacksAskedFact = lacksFact });
         }
 
         return hits.OrderByDescending(h => h.Score).ToList();
@@ -158,10 +160,11 @@ internal sealed class LexicalRetriever
         // for merely being about the right country. As a cached filter checked only for the passages the words
         // match, it costs nothing however many passages a country has.
         var filter = CountryFilter(question.Countries);
-        if (!question.HasSubject)
+        if (!question.HasSubject && !question.Concepts.Any(c => c.Kind == ConceptKind.Name && IsRare(c, reader)))
         {
             // A question that only names a country or person ("Tell me about Kazakhstan", "What did Tokayev say?")
-            // is answered by that person's statements, or by the country's passages in the order of its sources.
+            // is answered by that person's statements, or by the country's passages in the order of its sources. A
+            // rare place among the names ("What did Mirziyoyev say in Navoi?") still ranks by the query.
             return question.Speakers.Count > 0
                 ? new FilteredQuery(SpeakersQuery(question.Speakers), filter, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY)
                 : new ConstantScoreQuery(filter);
@@ -228,8 +231,13 @@ internal sealed class LexicalRetriever
             return true;
         }
 
+        return IsRare(concept, reader);
+    }
+
+    private bool IsRare(Concept concept, IndexReader reader)
+    {
         var frequency = concept.Alternatives[0].Select(t => Frequency(reader, t)).DefaultIfEmpty(0).Min();
-        return frequency <= reader.NumDocs * RareShare;
+        return frequency > 0 && frequency <= reader.NumDocs * RareShare;
     }
 
     private static Query TermsQuery(string field, IReadOnlyList<string> terms, float boost)

@@ -88,6 +88,12 @@ internal sealed class Lexicon
     /// <summary>Words in the names of institutions that speak, never taken for a person's name.</summary>
     public IReadOnlySet<string> InstitutionWords => Group("institution");
 
+    /// <summary>Offices someone holds: "minister", "leader", "spokesman".</summary>
+    public IReadOnlySet<string> RoleWords => Group("role");
+
+    /// <summary>Words that qualify an office and stand between its holder and the office: "deputy", "foreign".</summary>
+    public IReadOnlySet<string> RoleModifierWords => Group("role-modifier");
+
     /// <summary>Words by which a passage gives a number.</summary>
     public IReadOnlySet<string> NumberWords => Group("number");
 

@@ -32,16 +32,14 @@ internal sealed class PassageSearcher
     private readonly SemanticRetriever? semantic;
     private readonly FollowUpCompleter followUps;
     private readonly SearchOptions options;
-    private readonly Lexicon lexicon;
 
-    public PassageSearcher(KnowledgeBase knowledge, QuestionInterpreter interpreter, LexicalRetriever lexical, SemanticRetriever? semantic, SearchOptions options, Lexicon lexicon)
+    public PassageSearcher(KnowledgeBase knowledge, QuestionInterpreter interpreter, LexicalRetriever lexical, SemanticRetriever? semantic, SearchOptions options)
     {
         this.knowledge = knowledge;
         this.interpreter = interpreter;
         this.lexical = lexical;
         this.semantic = semantic;
         this.options = options;
-        this.lexicon = lexicon;
         followUps = new FollowUpCompleter(interpreter);
     }
 
@@ -175,7 +173,7 @@ internal sealed class PassageSearcher
             var found = semantic.Rank(text, interpreted.Countries, excluded, cancellationToken);
             var fused = mode == SearchMode.Semantic
                 ? HybridFusion.SemanticOnly(found)
-                : HybridFusion.Fuse(lexicalHits, found, passage => MayAgree(interpreted, passage));
+                : HybridFusion.Fuse(lexicalHits, found, hit => MayAgree(interpreted, hit));
             return (fused, lexicalHits, found, "used");
         }
 
@@ -184,27 +182,11 @@ internal sealed class PassageSearcher
 
     /// <summary>
     /// Whether the semantic leg may vouch for a passage: not when the question names an actor the knowledge does not
-    /// cover, nor when it asks how many, when or on what date and the passage gives no number, time or date. Those vetoes hold whatever
-    /// the passage means.
+    /// cover, nor when the passage lacks what the question asks for beyond its words (a number, a time, a date, the
+    /// holder of an office). Those vetoes hold whatever the passage means.
     /// </summary>
-    private bool MayAgree(InterpretedQuestion interpreted, Passage passage)
-    {
-        if (interpreted.UncoveredActors.Count > 0)
-        {
-            return false;
-        }
-
-        var facts = interpreted.Concepts.Any(c => c.Kind is ConceptKind.Quantity or ConceptKind.Time or ConceptKind.Date)
-            ? PassageFacts.Given(passage, lexicon).ToHashSet(StringComparer.Ordinal)
-            : null;
-        return facts is null || interpreted.Concepts.All(c => c.Kind switch
-        {
-            ConceptKind.Quantity => facts.Contains(PassageFacts.Number),
-            ConceptKind.Time => facts.Contains(PassageFacts.Time),
-            ConceptKind.Date => facts.Contains(PassageFacts.Date),
-            _ => true,
-        });
-    }
+    private static bool MayAgree(InterpretedQuestion interpreted, PassageHit hit) =>
+        interpreted.UncoveredActors.Count == 0 && !hit.LacksAskedFact;
 
     private IEnumerable<FusedCandidate> Confident(IEnumerable<FusedCandidate> ranked) =>
         ranked.Where(f => f.Confidence >= options.MinConfidence);

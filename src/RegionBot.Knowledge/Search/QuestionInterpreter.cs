@@ -123,7 +123,10 @@ internal sealed class QuestionInterpreter
             found.Uncovered.Distinct(StringComparer.Ordinal).ToArray(),
             words.Any(lexicon.SayingWords.Contains),
             words.Any(lexicon.RegionWords.Contains),
-            ShapeOf(words, named));
+            ShapeOf(words, named))
+        {
+            HeldOffices = HeldOffices(words, concepts),
+        };
     }
 
     private QuestionShape ShapeOf(string[] words, bool[] named)
@@ -312,6 +315,70 @@ internal sealed class QuestionInterpreter
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Offices qualified by a holder that is not a covered country: "the Taliban's foreign minister", "Pakistan's
+    /// ambassador", "the leader of the Taliban". A covered country already restricts which passages may answer, so
+    /// "Kyrgyzstan's foreign minister" needs nothing more. The holder is the word before the office (and its
+    /// qualifiers), or the word after "of".
+    /// </summary>
+    private List<HeldOffice> HeldOffices(string[] words, List<Concept> concepts)
+    {
+        var offices = new List<HeldOffice>();
+        for (var end = 0; end < words.Length; end++)
+        {
+            if (!lexicon.RoleWords.Contains(words[end]) || (end + 1 < words.Length && lexicon.RoleWords.Contains(words[end + 1])))
+            {
+                continue;
+            }
+
+            var start = end;
+            while (start > 0 && (lexicon.RoleModifierWords.Contains(words[start - 1]) || lexicon.RoleWords.Contains(words[start - 1])))
+            {
+                start--;
+            }
+
+            var before = start > 0 && words[start - 1] is not ("the" or "of") ? words[start - 1] : null;
+            var afterOf = end + 2 < words.Length && words[end + 1] is "of"
+                ? words[words[end + 2] is "the" && end + 3 < words.Length ? end + 3 : end + 2]
+                : null;
+            var office = Analyze(words[end]);
+            if (office.Count != 1)
+            {
+                continue;
+            }
+
+            foreach (var holder in new[] { before, afterOf }.OfType<string>())
+            {
+                if (HolderTerms(holder, concepts) is { Count: > 0 } terms)
+                {
+                    offices.Add(new HeldOffice(terms, office[0]));
+                    break;
+                }
+            }
+        }
+
+        return offices;
+    }
+
+    /// <summary>
+    /// The one-word ways of naming a holder the question read as a topic (the Taliban) or an actor (Pakistan). The
+    /// region is no holder: "a Central Asian leader" is any of the countries' leaders.
+    /// </summary>
+    private IReadOnlyList<string> HolderTerms(string word, List<Concept> concepts)
+    {
+        var own = Analyze(word);
+        if (own.Count != 1 || lexicon.RegionWords.Contains(word))
+        {
+            return [];
+        }
+
+        var concept = concepts.FirstOrDefault(c => c.Kind is ConceptKind.Topic or ConceptKind.Actor
+            && c.Alternatives.Any(a => a.Count == 1 && string.Equals(a[0], own[0], StringComparison.Ordinal)));
+        return concept is null
+            ? []
+            : concept.Alternatives.Where(a => a.Count == 1).Select(a => a[0]).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>What the passes over a question's words have found so far.</summary>

@@ -5,7 +5,14 @@ namespace RegionBot.Knowledge.Search;
 /// <summary>A passage chosen for an answer, with its relevance.</summary>
 /// <param name="Score">The ranking score (BM25 scaled by coverage); only comparable within one answer.</param>
 /// <param name="Confidence">How much of the question the passage covers, from 0 to 1.</param>
-public sealed record PassageHit(Passage Passage, float Score, float Confidence);
+public sealed record PassageHit(Passage Passage, float Score, float Confidence)
+{
+    /// <summary>
+    /// The passage lacks what the question asks for beyond its words: a number, a time, a date, or the holder of an
+    /// office named with the office. Its confidence is cut for it, and meaning cannot vouch for it.
+    /// </summary>
+    public bool LacksAskedFact { get; init; }
+}
 
 /// <summary>Why the knowledge gave no answer.</summary>
 public enum NoAnswerReason
