@@ -27,7 +27,7 @@ internal static class PassageFields
     /// <summary>The section heading (analysed): a hint for ranking, too broad to show that a passage answers.</summary>
     public const string Section = "section";
 
-    /// <summary>What kind of fact the passage gives: "number", "time" (keyword).</summary>
+    /// <summary>What kind of fact the passage gives: "number", "time", "date", "money" (keyword).</summary>
     public const string Gives = "gives";
 
     /// <summary>Text and <see cref="About"/> together (analysed): used to weigh words by rarity and check coverage.</summary>

@@ -35,7 +35,7 @@ internal sealed class PassageIndex : IDisposable
     /// Bumped whenever the analyzer or the document fields change, so an index written by an older build is rebuilt
     /// rather than searched with different rules.
     /// </summary>
-    public const string Format = "regionbot-index-4";
+    public const string Format = "regionbot-index-5";
 
     private const string FormatKey = "format";
     private const string ContentHashKey = "contentHash";

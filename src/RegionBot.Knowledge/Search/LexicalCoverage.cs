@@ -21,6 +21,7 @@ internal sealed class LexicalCoverage
                 ConceptKind.Quantity => [(PassageFields.Gives, PassageFacts.Number)],
                 ConceptKind.Time => [(PassageFields.Gives, PassageFacts.Time)],
                 ConceptKind.Date => [(PassageFields.Gives, PassageFacts.Date)],
+                ConceptKind.Money => [(PassageFields.Gives, PassageFacts.Money)],
                 ConceptKind.Topic or ConceptKind.Name => [],
                 _ => c.Alternatives.SelectMany(a => a).Select(t => (PassageFields.All, t)),
             })
@@ -76,6 +77,7 @@ internal sealed class LexicalCoverage
         ConceptKind.Quantity => Contains(PassageFields.Gives, PassageFacts.Number, doc),
         ConceptKind.Time => Contains(PassageFields.Gives, PassageFacts.Time, doc),
         ConceptKind.Date => Contains(PassageFields.Gives, PassageFacts.Date, doc),
+        ConceptKind.Money => Contains(PassageFields.Gives, PassageFacts.Money, doc),
         _ => concept.Alternatives.Any(alternative => alternative.All(term => Contains(PassageFields.All, term, doc))),
     };
 

@@ -89,7 +89,7 @@ internal sealed class LexicalRetriever
             for (var i = 0; i < weights.Length; i++)
             {
                 var isCovered = coverage.Covers(scoreDoc.Doc, question.Concepts[i]);
-                lacksFact |= !isCovered && question.Concepts[i].Kind is ConceptKind.Quantity or ConceptKind.Time or ConceptKind.Date;
+                lacksFact |= !isCovered && question.Concepts[i].Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date;
                 covered += isCovered ? weights[i].Covered : 0;
                 asked += isCovered ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
                 unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;
@@ -272,7 +272,7 @@ internal sealed class LexicalRetriever
             return (0, 0, false);
         }
 
-        if (concept.Kind is ConceptKind.Quantity or ConceptKind.Time or ConceptKind.Date)
+        if (concept.Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date)
         {
             return (0, 0, false);
         }

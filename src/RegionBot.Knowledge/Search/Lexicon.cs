@@ -100,6 +100,15 @@ internal sealed class Lexicon
     /// <summary>Words by which a passage places events in time.</summary>
     public IReadOnlySet<string> TimeWords => Group("time");
 
+    /// <summary>Words by which a passage gives an amount of money: currencies.</summary>
+    public IReadOnlySet<string> MoneyWords => Group("money");
+
+    /// <summary>Words by which a question asks for an amount of money: "budget", "cost", "spend".</summary>
+    public IReadOnlySet<string> MoneyQuestionWords => Group("asks-money");
+
+    /// <summary>Words by which a question asks for a number: "population", "percentage".</summary>
+    public IReadOnlySet<string> NumberQuestionWords => Group("asks-number");
+
     /// <summary>Words by which a passage gives a date: months and days of the week.</summary>
     public IReadOnlySet<string> DateWords => Group("date");
 

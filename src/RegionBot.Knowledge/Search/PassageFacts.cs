@@ -3,18 +3,23 @@ using RegionBot.Knowledge.Model;
 
 namespace RegionBot.Knowledge.Search;
 
-/// <summary>What kind of fact a passage gives, indexed so that "how many", "when" and "what date" questions can require it.</summary>
+/// <summary>
+/// What kind of fact a passage gives, indexed so that "how many", "how much money", "when" and "what date" questions
+/// can require it.
+/// </summary>
 internal static partial class PassageFacts
 {
     public const string Number = "number";
     public const string Time = "time";
     public const string Date = "date";
+    public const string Money = "money";
 
     public static IEnumerable<string> Given(Passage passage, Lexicon lexicon)
     {
         var words = WordSplitter.Words(passage.Text).ToArray();
-        var numbers = StandaloneNumber().Matches(passage.Text).Select(m => m.Value).ToArray();
-        if (numbers.Length > 0 || words.Any(lexicon.NumberWords.Contains))
+        var numbers = StandaloneNumber().Matches(passage.Text).ToArray();
+        var dates = numbers.Where(n => IsYear(n.Value) || NextToMonth(passage.Text, n, lexicon)).ToArray();
+        if (numbers.Length > dates.Length || words.Any(lexicon.NumberWords.Contains))
         {
             yield return Number;
         }
@@ -24,13 +29,26 @@ internal static partial class PassageFacts
             yield return Time;
         }
 
-        if (numbers.Any(IsYear) || words.Any(lexicon.DateWords.Contains))
+        if (dates.Length > 0 || words.Any(lexicon.DateWords.Contains))
         {
             yield return Date;
+        }
+
+        if (passage.Text.AsSpan().IndexOfAny("$€£₽") >= 0 || words.Any(lexicon.MoneyWords.Contains))
+        {
+            yield return Money;
         }
     }
 
     private static bool IsYear(string number) => number.Length == 4 && number[0] is '1' or '2';
+
+    /// <summary>"August 25" or "25 August": the day of a date, not a count of anything.</summary>
+    private static bool NextToMonth(string text, Match number, Lexicon lexicon)
+    {
+        var before = WordSplitter.Words(text[..number.Index]).LastOrDefault();
+        var after = WordSplitter.Words(text[(number.Index + number.Length)..]).FirstOrDefault();
+        return (before is not null && lexicon.DateWords.Contains(before)) || (after is not null && lexicon.DateWords.Contains(after));
+    }
 
     /// <summary>
     /// A number that stands on its own: "$2.4 billion", "August 25", "2021". Digits joined to a word by a letter or a

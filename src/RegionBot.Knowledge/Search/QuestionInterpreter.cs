@@ -101,7 +101,11 @@ internal sealed class QuestionInterpreter
             .DistinctBy(c => (c.Kind, Key(c.Alternatives[0])))
             .Take(MaxConcepts)
             .ToList();
-        if (AsksForNumber(words))
+        if (AsksForMoney(words))
+        {
+            concepts.Add(new Concept("how much money", [], ConceptKind.Money));
+        }
+        else if (AsksForNumber(words))
         {
             concepts.Add(new Concept("how many", [], ConceptKind.Quantity));
         }
@@ -250,9 +254,26 @@ internal sealed class QuestionInterpreter
     private HashSet<string> StemsOf(IEnumerable<string> words) =>
         words.Select(Analyze).Where(terms => terms.Count > 0).Select(Key).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>"How many", "how much", "how long", "number of": only a passage that gives a number can answer.</summary>
-    private static bool AsksForNumber(string[] words)
+    /// <summary>
+    /// "What is the budget", "how much does it cost", "what's the exchange rate": only a passage that gives an amount of
+    /// money can answer. A yes-or-no question ("Did Russia pay for the border posts?") may be answered without one.
+    /// </summary>
+    private bool AsksForMoney(string[] words) =>
+        words.Length > 0
+        && words[0] is "what" or "whats" or "how" or "which"
+        && words.Any(lexicon.MoneyQuestionWords.Contains);
+
+    /// <summary>
+    /// "How many", "how much", "how long", "number of", "what is the population": only a passage that gives a number
+    /// can answer.
+    /// </summary>
+    private bool AsksForNumber(string[] words)
     {
+        if (words.Length > 0 && words[0] is "what" or "whats" or "which" && words.Any(lexicon.NumberQuestionWords.Contains))
+        {
+            return true;
+        }
+
         for (var i = 0; i + 1 < words.Length; i++)
         {
             if ((words[i] is "how" && words[i + 1] is "many" or "much" or "long" or "far" or "big" or "large" or "old")
