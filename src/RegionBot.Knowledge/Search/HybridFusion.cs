@@ -7,7 +7,7 @@ namespace RegionBot.Knowledge.Search;
 /// what it leaves uncovered vouched for by meaning. Similarity alone never makes an answer: a passage the lexical leg
 /// did not find, or found covering nothing, keeps no confidence, however close its meaning; and no bare cosine
 /// threshold is used, since out-of-scope questions reach the same cosines as answerable ones. Passages are ordered by
-/// fused confidence, then by reciprocal-rank fusion of the two legs' ranks.
+/// lexical coverage, then by reciprocal-rank fusion of the two legs' ranks.
 /// </summary>
 internal static class HybridFusion
 {
@@ -47,9 +47,12 @@ internal static class HybridFusion
             fused.Add(new FusedCandidate(candidate.Passage, null, 0, 0, candidate.Rank, candidate.Cosine, 0, Reciprocal(candidate.Rank)));
         }
 
-        // Confidences are compared to two decimals, so that a hair's difference in coverage leaves the order to the ranks.
+        // Agreement decides whether a passage may answer, not which answers first: a passage covering more of the
+        // question comes first, however close another's meaning (measured: ordering by the fused confidence let a
+        // passage covering a third of the question pass one covering two thirds). Coverage is compared to two
+        // decimals, so that a hair's difference leaves the order to the ranks of both legs.
         return fused
-            .OrderByDescending(f => MathF.Round(f.Confidence, 2))
+            .OrderByDescending(f => MathF.Round(f.LexicalConfidence, 2))
             .ThenByDescending(f => f.Score)
             .ThenByDescending(f => f.LexicalScore)
             .ToList();
