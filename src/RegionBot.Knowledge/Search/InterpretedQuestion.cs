@@ -58,6 +58,13 @@ internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Com
 /// <param name="Office">The analysed term of the office.</param>
 internal sealed record HeldOffice(IReadOnlyList<string> Holder, string Office);
 
+/// <summary>
+/// What a "how many" question counts ("how many soldiers"): a passage answers only if it gives a number beside it.
+/// </summary>
+/// <param name="Thing">The analysed terms that may stand for what is counted, one term each.</param>
+/// <param name="NumberWords">The analysed number words ("three", "dozens"); digits count too.</param>
+internal sealed record CountedThing(IReadOnlyList<string> Thing, IReadOnlyList<string> NumberWords);
+
 /// <summary>What <see cref="QuestionInterpreter"/> understood of a question.</summary>
 internal sealed record InterpretedQuestion(
     IReadOnlyList<string> Words,
@@ -71,6 +78,9 @@ internal sealed record InterpretedQuestion(
 {
     /// <summary>Offices the question qualifies by their holder, which a passage must name together.</summary>
     public IReadOnlyList<HeldOffice> HeldOffices { get; init; } = [];
+
+    /// <summary>What a "how many" question counts, which a passage must give a number beside; null when none.</summary>
+    public CountedThing? Counted { get; init; }
 
     public bool IsEmpty => Concepts.Count == 0 && Countries.Count == 0 && Speakers.Count == 0 && UncoveredActors.Count == 0;
 

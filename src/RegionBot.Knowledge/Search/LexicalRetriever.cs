@@ -76,7 +76,8 @@ internal sealed class LexicalRetriever
         var reader = searcher.IndexReader;
         var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
         var coverage = new LexicalCoverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0);
-        var namingOffices = question.HeldOffices.Count == 0 ? null : OfficeHolders.Naming(searcher, top.ScoreDocs.Select(d => d.Doc), question.HeldOffices);
+        var near = question.HeldOffices.Select(NearMatches.Office).Concat(question.Counted is { } counted ? [NearMatches.Counted(counted)] : []).ToArray();
+        var saysNear = near.Length == 0 ? null : NearMatches.Matching(searcher, top.ScoreDocs.Select(d => d.Doc), near);
         var ordinals = new DocumentOrdinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
@@ -96,10 +97,10 @@ internal sealed class LexicalRetriever
             }
 
             asked += Math.Min(unknown, unknownCap);
-            lacksFact |= namingOffices is not null && !namingOffices.Contains(scoreDoc.Doc);
+            lacksFact |= saysNear is not null && !saysNear.Contains(scoreDoc.Doc);
 
             // A question asking how many, when or whose office is not answered by a passage that gives no number
-            // or time, or names the office for someone else, however well it matches otherwise.
+            // or time, counts something else, or names the office for someone else, however well it matches otherwise.
             var confidence = (asked == 0 ? 1 : covered / asked) * (lacksFact ? MissingFactPenalty : 1);
             var passage = knowledge.Passages[ordinals.Of(scoreDoc.Doc)];
 

@@ -29,6 +29,7 @@ internal sealed class QuestionInterpreter
     private readonly IReadOnlyList<string>[][] synonymAlternatives;
     private readonly HashSet<string> genericStems;
     private readonly HashSet<string> topicStems;
+    private readonly string[] numberStems;
 
     public QuestionInterpreter(KnowledgeBase knowledge, Analyzer analyzer, Lexicon lexicon)
     {
@@ -50,6 +51,7 @@ internal sealed class QuestionInterpreter
             .ToDictionary(g => g.Key, g => g.Select(x => x.index).Distinct().ToArray(), StringComparer.Ordinal);
         genericStems = StemsOf(lexicon.GenericWords);
         topicStems = StemsOf(lexicon.TopicWords);
+        numberStems = StemsOf(lexicon.NumberWords).ToArray();
     }
 
     public InterpretedQuestion Interpret(string question)
@@ -130,6 +132,7 @@ internal sealed class QuestionInterpreter
             ShapeOf(words, named))
         {
             HeldOffices = HeldOffices(words, concepts),
+            Counted = concepts.Any(c => c.Kind == ConceptKind.Quantity) ? CountedThing(words, concepts) : null,
         };
     }
 
@@ -400,6 +403,37 @@ internal sealed class QuestionInterpreter
         return concept is null
             ? []
             : concept.Alternatives.Where(a => a.Count == 1).Select(a => a[0]).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// What "how many" or "number of" counts: the concept of the word after it ("how many soldiers", "the number of
+    /// refugees"), or null when none follows ("how many days after", "how much").
+    /// </summary>
+    private CountedThing? CountedThing(string[] words, List<Concept> concepts)
+    {
+        for (var i = 0; i + 2 < words.Length; i++)
+        {
+            if (!((words[i] is "how" && words[i + 1] is "many") || (words[i] is "number" && words[i + 1] is "of")))
+            {
+                continue;
+            }
+
+            var next = words[i + 2] is "the" && i + 3 < words.Length ? words[i + 3] : words[i + 2];
+            var own = Analyze(next);
+            var concept = own.Count == 1
+                ? concepts.FirstOrDefault(c => c.Kind is ConceptKind.Words && c.Alternatives.Count > 0 && c.Alternatives[0].Count == 1 && string.Equals(c.Alternatives[0][0], own[0], StringComparison.Ordinal))
+                : null;
+            if (concept is null || lexicon.TimeWords.Contains(next))
+            {
+                return null;
+            }
+
+            return new CountedThing(
+                concept.Alternatives.Where(a => a.Count == 1).Select(a => a[0]).Distinct(StringComparer.Ordinal).ToArray(),
+                numberStems);
+        }
+
+        return null;
     }
 
     /// <summary>What the passes over a question's words have found so far.</summary>
