@@ -55,15 +55,17 @@ public sealed class HybridFusionTests
     }
 
     [Fact]
-    public void Passages_are_ordered_by_fused_confidence_then_by_both_ranks()
+    public void Passages_are_ordered_by_the_share_of_the_question_they_cover_then_by_both_ranks()
     {
         var fused = HybridFusion.Fuse(
             [new PassageHit(A, 3f, 0.6f), new PassageHit(B, 2f, 0.3f), new PassageHit(C, 1f, 0.6f)],
             [new SemanticCandidate(1, B, 1, 0.7f), new SemanticCandidate(2, C, 2, 0.6f)],
             _ => true);
 
-        // B: 0.3 + 0.7 × 0.5 = 0.65; C: 0.6 + 0.4 × 0.3 = 0.72; A keeps 0.6.
-        Assert.Equal(["c", "b", "a"], fused.Select(f => f.Passage.Id));
+        // A and C cover as much; C is ranked by both legs (lexical 3, semantic 2), A by one (lexical 1). Agreement
+        // lifts B's confidence to 0.3 + 0.7 × 0.5 = 0.65, enough to answer, but not above passages covering more.
+        Assert.Equal(["c", "a", "b"], fused.Select(f => f.Passage.Id));
+        Assert.Equal(0.65f, fused.Single(f => f.Passage == B).Confidence, 3);
     }
 
     private static Passage Passage(string id) => new(id, Source, "Kazakhstan", "Section", PassageKind.Context, null, null, "Text " + id, 1);

@@ -36,6 +36,10 @@ public sealed class SemanticSearchTests(ShippedKnowledgeFixture fixture) : IClas
         "When will Kazakhstan hold its next presidential election?",
         "How many Afghan refugees live in Kyrgyzstan today?",
         "Is Ashgabat building a gas pipeline through Afghanistan?",
+        "Who is the Taliban's foreign minister?",
+        "On what exact date did the last US troops leave Afghanistan?",
+        "What is the exchange rate of the afghani to the dollar?",
+        "How many soldiers does Kazakhstan have in its army?",
     ];
 
     [Theory]
@@ -48,8 +52,10 @@ public sealed class SemanticSearchTests(ShippedKnowledgeFixture fixture) : IClas
         var hybrid = fixture.Store.Search(question, null, SearchMode.Hybrid, CancellationToken.None);
         var lexical = fixture.Store.Search(question, null, SearchMode.Lexical, CancellationToken.None);
 
-        Assert.Equal(passageId, hybrid.Hits[0].Passage.Id);
-        Assert.False(lexical.HasAnswer && lexical.Hits[0].Passage.Id == passageId, "The words alone already found it: not a test of meaning.");
+        // Meaning decides whether the passage may answer; which passage comes first is decided by how much of the
+        // question each covers (HybridFusion), so the paraphrase's passage is in the answer, not always first.
+        Assert.Contains(passageId, hybrid.Hits.Select(h => h.Passage.Id));
+        Assert.False(lexical.HasAnswer && lexical.Hits.Any(h => h.Passage.Id == passageId), "The words alone already found it: not a test of meaning.");
     }
 
     [Theory]

@@ -1,0 +1,64 @@
+using RegionBot.Knowledge.Model;
+using RegionBot.Knowledge.Search;
+using RegionBot.Tests.Support;
+
+namespace RegionBot.Tests.Knowledge.Search;
+
+/// <summary>
+/// Questions that ask for something a passage must give (a number, a date, an amount of money, the holder of an
+/// office), searched with the real index and model over the shipped knowledge: the passage that gives it answers,
+/// a passage that only shares the question's words does not.
+/// </summary>
+public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
+{
+    [Theory]
+    [InlineData("Who is the Taliban's foreign minister?")]
+    [InlineData("Who is Afghanistan's president?")]
+    [InlineData("On what exact date did the last US troops leave Afghanistan?")]
+    [InlineData("In which year did Uzbekistan shoot down the Afghan plane?")]
+    [InlineData("What is the exchange rate of the afghani to the dollar?")]
+    [InlineData("What is the population of Tajikistan?")]
+    [InlineData("How many soldiers does Kazakhstan have in its army?")]
+    [InlineData("How many soldiers took part in the Kaysar-2021 exercises?")]
+    [InlineData("Какой военный бюджет у Узбекистана?")]
+    [InlineData("Какого числа США вывели войска из Афганистана?")]
+    public void A_passage_lacking_what_the_question_asks_for_is_no_answer(string question)
+    {
+        var answer = fixture.Store.Search(question);
+
+        Assert.False(answer.HasAnswer, $"answered with {string.Join(", ", answer.Hits.Select(h => h.Passage.Id))}");
+    }
+
+    [Theory]
+    [InlineData("Who is the leader of the Taliban?", "trt-uz-4")]
+    [InlineData("What did Russia's deputy foreign minister announce?", "trt-tj-3")]
+    [InlineData("On what date did the CSTO hold its online session?", "trt-kz-2")]
+    [InlineData("What is Kazakhstan's defence budget?", "trt-kz-1")]
+    [InlineData("How much does Kazakhstan spend on defence?", "trt-kz-1")]
+    [InlineData("How many Afghan military personnel fled to Uzbekistan?", "trt-uz-7")]
+    [InlineData("How many days after the fall of Kabul did Tokayev speak?", "trt-kz-4")]
+    [InlineData("What did Mirziyoyev say in Navoi?", "trt-uz-6")]
+    [InlineData("Did Putin meet Tokayev?", "trt-kz-6")]
+    public void The_passage_that_gives_it_answers_first(string question, string expected)
+    {
+        var answer = fixture.Store.Search(question);
+
+        Assert.True(answer.HasAnswer, $"no answer: {answer.NoAnswer}");
+        Assert.Equal(expected, answer.Hits[0].Passage.Id);
+    }
+
+    [Theory]
+    [InlineData("The Kaysar-2021 exercises were held in Almaty region.", "")]
+    [InlineData("On August 25, the ministers met online.", "time date")]
+    [InlineData("A defence budget of more than $2.4 billion.", "number time money")]
+    [InlineData("Six days after the takeover, he spoke.", "number time")]
+    [InlineData("In 2021 hundreds of soldiers fled.", "number time date")]
+    [InlineData("They may meet again soon.", "")]
+    public void What_a_passage_gives_is_read_from_its_text(string text, string facts)
+    {
+        var source = new Source("s", "Wire", "Title", null, null, "s.md");
+        var passage = new Passage("p", source, "Kazakhstan", "Section", PassageKind.Context, null, null, text, 1);
+
+        Assert.Equal(facts, string.Join(' ', PassageSearcher.FactsGiven(passage)));
+    }
+}
