@@ -79,6 +79,12 @@ internal sealed record InterpretedQuestion(
     /// <summary>Offices the question qualifies by their holder, which a passage must name together.</summary>
     public IReadOnlyList<HeldOffice> HeldOffices { get; init; } = [];
 
+    /// <summary>
+    /// The office a "who is" question asks the holder of, when no holder qualifies it ("who is Turkmenistan's foreign
+    /// minister"): a passage answers only if someone holding it speaks there. Null when none.
+    /// </summary>
+    public string? OfficeAskedOf { get; init; }
+
     /// <summary>What a "how many" question counts, which a passage must give a number beside; null when none.</summary>
     public CountedThing? Counted { get; init; }
 

@@ -76,7 +76,8 @@ internal sealed class LexicalRetriever
         var reader = searcher.IndexReader;
         var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
         var coverage = new LexicalCoverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0);
-        var near = question.HeldOffices.Select(NearMatches.Office).Concat(question.Counted is { } counted ? [NearMatches.Counted(counted)] : []).ToArray();
+        var near = question.HeldOffices.Select(NearMatches.Office)
+            .Concat(question.OfficeAskedOf is { } office ? [NearMatches.Holding(office)] : []).Concat(question.Counted is { } counted ? [NearMatches.Counted(counted)] : []).ToArray();
         var saysNear = near.Length == 0 ? null : NearMatches.Matching(searcher, top.ScoreDocs.Select(d => d.Doc), near);
         var ordinals = new DocumentOrdinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
@@ -91,6 +92,10 @@ internal sealed class LexicalRetriever
             {
                 var isCovered = coverage.Covers(scoreDoc.Doc, question.Concepts[i]);
                 lacksFact |= !isCovered && question.Concepts[i].Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date;
+
+                // A number the question gives ("in 2023", "on 25 August") places it; a passage without it is about
+                // another time or amount.
+                lacksFact |= !isCovered && question.Concepts[i] is { Kind: ConceptKind.Foreign, Said: var said } && said.All(char.IsAsciiDigit);
                 covered += isCovered ? weights[i].Covered : 0;
                 asked += isCovered ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
                 unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;

@@ -26,6 +26,9 @@ internal static class NearMatches
         { Near(PassageFields.About, office.Holder, [new SpanTermQuery(new Term(PassageFields.About, office.Office))]), Occur.SHOULD },
     };
 
+    /// <summary>Someone holding the office speaks in the passage: "who is Kazakhstan's deputy foreign minister".</summary>
+    public static Query Holding(string office) => new TermQuery(new Term(PassageFields.About, office));
+
     /// <summary>A number (in digits or in words) beside what the question counts.</summary>
     public static Query Counted(CountedThing counted)
     {

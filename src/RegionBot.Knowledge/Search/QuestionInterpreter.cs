@@ -31,6 +31,9 @@ internal sealed class QuestionInterpreter
     private readonly HashSet<string> topicStems;
     private readonly string[] numberStems;
 
+    /// <summary>How a passage gives someone's age: "62 years old", "aged 62", "born in 1953".</summary>
+    private readonly string[] ageStems;
+
     public QuestionInterpreter(KnowledgeBase knowledge, Analyzer analyzer, Lexicon lexicon)
     {
         this.analyzer = analyzer;
@@ -52,6 +55,7 @@ internal sealed class QuestionInterpreter
         genericStems = StemsOf(lexicon.GenericWords);
         topicStems = StemsOf(lexicon.TopicWords);
         numberStems = StemsOf(lexicon.NumberWords).ToArray();
+        ageStems = StemsOf(["old", "age", "aged", "years", "born"]).ToArray();
     }
 
     public InterpretedQuestion Interpret(string question)
@@ -109,7 +113,7 @@ internal sealed class QuestionInterpreter
         }
         else if (AsksForNumber(words))
         {
-            concepts.Add(new Concept("how many", [], ConceptKind.Quantity));
+            concepts.Add(new Concept(string.Join(' ', words).Contains("how old", StringComparison.Ordinal) ? "how old" : "how many", [], ConceptKind.Quantity));
         }
 
         if (AsksForDate(words))
@@ -132,6 +136,7 @@ internal sealed class QuestionInterpreter
             ShapeOf(words, named))
         {
             HeldOffices = HeldOffices(words, concepts),
+            OfficeAskedOf = OfficeAskedOf(words, concepts),
             Counted = concepts.Any(c => c.Kind == ConceptKind.Quantity) ? CountedThing(words, concepts) : null,
         };
     }
@@ -387,6 +392,34 @@ internal sealed class QuestionInterpreter
     }
 
     /// <summary>
+    /// "Who is the president of Kyrgyzstan?", "who's Turkmenistan's foreign minister": the office whose holder is asked
+    /// for, unless a holder outside the covered countries qualifies it (then <see cref="HeldOffices"/> applies).
+    /// </summary>
+    private string? OfficeAskedOf(string[] words, List<Concept> concepts)
+    {
+        if (words.Length < 2 || words[0] is not "who" || HeldOffices(words, concepts).Count > 0)
+        {
+            return null;
+        }
+
+        for (var i = 1; i < words.Length && i <= 4; i++)
+        {
+            if (lexicon.RoleWords.Contains(words[i]) && !(i + 1 < words.Length && lexicon.RoleWords.Contains(words[i + 1])))
+            {
+                return Analyze(words[i]) is { Count: 1 } office ? office[0] : null;
+            }
+
+            if (words[i] is not ("is" or "s" or "was" or "are" or "the" or "current" or "now" or "new") && !lexicon.RoleModifierWords.Contains(words[i])
+                && !lexicon.CountryAliases.ContainsKey(words[i]))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The one-word ways of naming a holder the question read as a topic (the Taliban) or an actor (Pakistan). The
     /// region is no holder: "a Central Asian leader" is any of the countries' leaders.
     /// </summary>
@@ -407,12 +440,17 @@ internal sealed class QuestionInterpreter
 
     /// <summary>
     /// What "how many" or "number of" counts: the concept of the word after it ("how many soldiers", "the number of
-    /// refugees"), or null when none follows ("how many days after", "how much").
+    /// refugees"), or null when none follows ("how many days after", "how much"). "How old" counts years of age.
     /// </summary>
     private CountedThing? CountedThing(string[] words, List<Concept> concepts)
     {
         for (var i = 0; i + 2 < words.Length; i++)
         {
+            if (words[i] is "how" && words[i + 1] is "old")
+            {
+                return new CountedThing(ageStems, numberStems);
+            }
+
             if (!((words[i] is "how" && words[i + 1] is "many") || (words[i] is "number" && words[i + 1] is "of")))
             {
                 continue;
