@@ -72,6 +72,9 @@ public static class LanguageDetector
             text = text[..WordSplitterLimit];
         }
 
+        // Russian typed in Latin letters is Russian.
+        text = RussianTranslit.Read(text, RussianLexicon.Default) ?? text;
+
         // A text mostly in a script neither language uses (Chinese, Arabic, ...) is in another language.
         var (latin, cyrillic, other) = CountLetters(text);
         if (other > 0 && other >= latin + cyrillic)

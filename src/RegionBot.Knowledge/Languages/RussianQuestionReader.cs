@@ -23,12 +23,20 @@ internal sealed class RussianQuestionReader
 
     public static RussianQuestionReader Default { get; } = new(RussianLexicon.Default);
 
-    /// <summary>The English reading of a question with Cyrillic words in it; null when it has none, so it is read as written.</summary>
+    /// <summary>
+    /// The English reading of a question with Cyrillic words in it, or of Russian typed in Latin letters
+    /// (<see cref="RussianTranslit"/>); null when it is neither, so it is read as written.
+    /// </summary>
     public string? Read(string question)
     {
         if (!question.Any(RussianText.IsCyrillic))
         {
-            return null;
+            if (RussianTranslit.Read(question, lexicon) is not { } cyrillic)
+            {
+                return null;
+            }
+
+            question = cyrillic;
         }
 
         // Read no further than the search reads: it bounds the work whatever a user pastes.

@@ -17,6 +17,9 @@ public sealed class LanguageDetectorTests
     [InlineData("Tokayev что заявил?")]
     [InlineData("какая погода в алматы")]
     [InlineData("ПРИЗНАЕТ ЛИ УЗБЕКИСТАН ТАЛИБАН")]
+    [InlineData("kazahstan priznaet talibov?")] // Russian typed in Latin letters
+    [InlineData("chto skazal tokaev pro talibov")]
+    [InlineData("zachem uzbekistan podderzhivaet svyaz s talibami")]
     public void Russian_is_read_from_the_text(string text) =>
         Assert.Equal(Language.Russian, LanguageDetector.Detect(text));
 
@@ -27,6 +30,8 @@ public sealed class LanguageDetectorTests
     [InlineData("help")]
     [InlineData("What did Türkiye say?")]
     [InlineData("Who is Abdul Ghani Baradar?")]
+    [InlineData("Kazakhstan Tokayev Taliban")]
+    [InlineData("is tashkent talking to kabul")]
     public void English_is_read_from_the_text(string text) =>
         Assert.Equal(Language.English, LanguageDetector.Detect(text));
 

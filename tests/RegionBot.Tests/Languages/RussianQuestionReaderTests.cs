@@ -148,4 +148,28 @@ public sealed class RussianQuestionReaderTests
         Assert.Equal("Kazakhstan", Read("Казахстан"));
         Assert.Empty(Read("ли же бы"));
     }
+
+    [Theory]
+    [InlineData("priznaet", "признает")]
+    [InlineData("zhenshchin", "женщин")]
+    [InlineData("kakoy", "какой")]
+    [InlineData("vyvod", "вывод")]
+    [InlineData("svyaz'", "связь")]
+    [InlineData("podderzhivaet", "поддерживает")]
+    [InlineData("khorosho", "хорошо")]
+    public void Russian_typed_in_Latin_letters_is_read_back_into_Cyrillic(string latin, string cyrillic) =>
+        Assert.Equal(cyrillic, RussianTranslit.ToCyrillic(latin));
+
+    [Theory]
+    [InlineData("kazahstan priznaet talibov?", "recognis")]
+    [InlineData("zachem uzbekistan podderzhivaet svyaz s talibami", "Uzbekistan")]
+    public void A_question_typed_in_Latin_letters_is_read_like_its_Cyrillic(string question, string expected) =>
+        Assert.Contains(expected, Read(question), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Does Kazakhstan recognise the Taliban?")]
+    [InlineData("Tokayev Putin")]
+    [InlineData("O'zbekiston Tolibon bilan qanday aloqa qilyapti?")]
+    public void English_and_other_languages_in_Latin_letters_are_not_read_as_Russian(string question) =>
+        Assert.Null(RussianQuestionReader.Default.Read(question));
 }
