@@ -48,7 +48,8 @@ internal enum ConceptKind
 /// <param name="Compares">It asks to compare: "compare", "versus", "difference between".</param>
 /// <param name="AsksAboutSeveral">It asks about several countries at once: "which countries", "who", "any".</param>
 /// <param name="OnlyNames">It is nothing but names ("Tajikistan", "Rahmon"): an answer to "which one do you mean?".</param>
-internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral, bool OnlyNames);
+/// <param name="AsksOverview">It asks for the big picture: "give me an overview", "what is the article about".</param>
+internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral, bool OnlyNames, bool AsksOverview = false);
 
 /// <summary>
 /// An office the question qualifies by who holds it ("the Taliban's foreign minister", "the leader of the Taliban"):

@@ -82,6 +82,9 @@ internal sealed class Lexicon
     /// <summary>Words that ask about several countries at once.</summary>
     public IReadOnlySet<string> SeveralWords => Group("several");
 
+    /// <summary>Words that ask for the big picture: "overview", "summary", "what is the article about".</summary>
+    public IReadOnlySet<string> OverviewWords => Group("overview");
+
     /// <summary>Words that put the region as a whole in question.</summary>
     public IReadOnlySet<string> RegionWords => Group("region");
 

@@ -54,6 +54,15 @@ internal sealed class PassageSearcher
     {
         cancellationToken.ThrowIfCancellationRequested();
         var (interpreted, isFollowUp) = followUps.Complete(interpreter.Interpret(question), context);
+        if (AsksOnlyForOverview(interpreted) && Overview() is { Length: > 0 } overview)
+        {
+            return new SearchAnswer(question, overview, null, knowledge.CoveredCountries, [])
+            {
+                Topic = interpreted.Topic,
+                IsFollowUp = isFollowUp,
+            };
+        }
+
         if (Veto(interpreted) is { } reason)
         {
             return NoAnswer(question, interpreted, reason);
@@ -123,6 +132,21 @@ internal sealed class PassageSearcher
         var text = carriedTopic is null ? read : $"{read} {carriedTopic}";
         return names.Length == 0 ? text : $"{text} ({string.Join(", ", names)})";
     }
+
+    /// <summary>
+    /// "Give me an overview", "what is the article about": a request for the big picture that names no country,
+    /// person or actor and asks about nothing in particular is answered by the knowledge's overview passages.
+    /// </summary>
+    private static bool AsksOnlyForOverview(InterpretedQuestion interpreted) =>
+        interpreted.Shape.AsksOverview && !interpreted.HasSubject
+        && interpreted.Countries.Count == 0 && interpreted.Speakers.Count == 0 && interpreted.UncoveredActors.Count == 0;
+
+    /// <summary>The overview passages (country "Region"), in the order of their sources, as many as an answer holds.</summary>
+    private PassageHit[] Overview() => knowledge.Passages
+        .Where(p => string.Equals(p.Country, Countries.Region, StringComparison.Ordinal))
+        .Take(Math.Max(1, options.PassagesPerAnswer))
+        .Select(p => new PassageHit(p, 1f, 1f))
+        .ToArray();
 
     /// <summary>Why a question gets no answer before any passage is looked at; null when it may have one.</summary>
     internal static NoAnswerReason? Veto(InterpretedQuestion interpreted)

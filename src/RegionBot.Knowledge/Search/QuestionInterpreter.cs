@@ -151,7 +151,8 @@ internal sealed class QuestionInterpreter
             words.Any(lexicon.MoreWords.Contains),
             words.Any(lexicon.CompareWords.Contains),
             words.Any(lexicon.SeveralWords.Contains),
-            named.Length > 0 && !named.Contains(false));
+            named.Length > 0 && !named.Contains(false),
+            words.Any(lexicon.OverviewWords.Contains));
     }
 
     /// <summary>Analyses text with the index's analyzer into its search terms.</summary>

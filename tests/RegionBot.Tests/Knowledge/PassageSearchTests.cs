@@ -127,6 +127,27 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
         Assert.False(answer.HasAnswer, $"answered with {string.Join(", ", Ids(answer))}");
     }
 
+    [Theory]
+    [InlineData("Give me an overview")]
+    [InlineData("quick overview pls - how is the region coping with such an unusual situation")]
+    [InlineData("о чем вообще статья")]
+    [InlineData("kratko: o chem statya?")]
+    public void A_request_for_the_big_picture_gets_the_overview(string question)
+    {
+        var answer = Ask(question);
+
+        Assert.True(answer.HasAnswer, $"no answer: {answer.NoAnswer}");
+        Assert.All(answer.Hits, hit => Assert.Equal("Region", hit.Passage.Country));
+    }
+
+    [Theory]
+    [InlineData("Give me an overview of the weather in Central Asia")]
+    [InlineData("Summarise Mongolia's position")]
+    public void An_overview_of_something_the_knowledge_does_not_cover_is_no_answer(string question)
+    {
+        Assert.False(Ask(question).HasAnswer);
+    }
+
     [Fact]
     public void A_weak_match_is_not_passed_off_as_an_answer_when_the_threshold_is_strict()
     {
