@@ -33,9 +33,10 @@ internal sealed class PassageIndex : IDisposable
 
     /// <summary>
     /// Bumped whenever the analyzer or the document fields change, so an index written by an older build is rebuilt
-    /// rather than searched with different rules.
+    /// rather than searched with different rules. The words by which a passage gives a number, time, date or amount of
+    /// money are indexed with it (<see cref="PassageFields.Gives"/>), so a change to them is a new format too.
     /// </summary>
-    public const string Format = "regionbot-index-5";
+    public static readonly string Format = "regionbot-index-6-" + PassageFacts.Version(Lexicon.Default);
 
     private const string FormatKey = "format";
     private const string ContentHashKey = "contentHash";

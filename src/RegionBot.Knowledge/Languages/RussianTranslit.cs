@@ -32,6 +32,9 @@ internal static class RussianTranslit
 
     private const string Vowels = "аеёиоуыэюя";
 
+    /// <summary>Russian words that start with "е"; any other word starting with "e" starts with "э" ("emirat", "eto").</summary>
+    private static readonly string[] StartingWithYe = ["ego", "emu", "ee", "ey", "esli", "eshche", "esche", "est", "edin", "eda", "edy", "evrop", "egip"];
+
     /// <summary>The text in Cyrillic when it is Russian typed in Latin letters; null otherwise.</summary>
     public static string? Read(string text, RussianLexicon lexicon)
     {
@@ -106,6 +109,12 @@ internal static class RussianTranslit
     {
         var lower = word.ToLowerInvariant();
         var builder = new StringBuilder(lower.Length);
+        if (lower.StartsWith('e') && !StartingWithYe.Any(start => lower.StartsWith(start, StringComparison.Ordinal)))
+        {
+            builder.Append('э');
+            lower = lower[1..];
+        }
+
         for (var i = 0; i < lower.Length;)
         {
             if (lower[i] == 'y' && !(i + 1 < lower.Length && lower[i + 1] is 'a' or 'u' or 'o'))

@@ -88,6 +88,7 @@ internal sealed class LexicalRetriever
             var asked = 0.0;
             var unknown = 0.0;
             var lacksFact = false;
+            var lacksName = false;
             for (var i = 0; i < weights.Length; i++)
             {
                 var isCovered = coverage.Covers(scoreDoc.Doc, question.Concepts[i]);
@@ -96,6 +97,7 @@ internal sealed class LexicalRetriever
                 // A number the question gives ("in 2023", "on 25 August") places it; a passage without it is about
                 // another time or amount.
                 lacksFact |= !isCovered && question.Concepts[i] is { Kind: ConceptKind.Foreign, Said: var said } && said.All(char.IsAsciiDigit);
+                lacksName |= !isCovered && LooksLikeName(question.Concepts[i]);
                 covered += isCovered ? weights[i].Covered : 0;
                 asked += isCovered ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
                 unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;
@@ -112,7 +114,7 @@ internal sealed class LexicalRetriever
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
             // outrank one that only echoes part of it. A question about what was said prefers statements.
             var preference = question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? StatementPreference : 1f;
-            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * preference, (float)confidence) { LacksAskedFact = lacksFact });
+            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * preference, (float)confidence) { LacksAskedFact = lacksFact, LacksName = lacksName });
         }
 
         return hits.OrderByDescending(h => h.Score).ToList();
@@ -166,11 +168,12 @@ internal sealed class LexicalRetriever
         // for merely being about the right country. As a cached filter checked only for the passages the words
         // match, it costs nothing however many passages a country has.
         var filter = CountryFilter(question.Countries);
-        if (!question.HasSubject && !question.Concepts.Any(c => c.Kind == ConceptKind.Name && IsRare(c, reader)))
+        if (!question.HasSubject && !question.Concepts.Any(c => c.Kind is ConceptKind.Name or ConceptKind.Topic && IsRare(c, reader)))
         {
             // A question that only names a country or person ("Tell me about Kazakhstan", "What did Tokayev say?")
             // is answered by that person's statements, or by the country's passages in the order of its sources. A
-            // rare place among the names ("What did Mirziyoyev say in Navoi?") still ranks by the query.
+            // rare place or topic among the names ("What did Mirziyoyev say in Navoi?", "Rahmon on the Islamic
+            // Emirate") still ranks by the query.
             return question.Speakers.Count > 0
                 ? new FilteredQuery(SpeakersQuery(question.Speakers), filter, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY)
                 : new ConstantScoreQuery(filter);
@@ -296,6 +299,13 @@ internal sealed class LexicalRetriever
         var weight = own > 0 ? Idf(documents, own) : known > 0 ? Idf(documents, known) : rarest;
         return concept.Kind is ConceptKind.Actor ? (weight, rarest, false) : (weight, weight, false);
     }
+
+    /// <summary>
+    /// A word outside English and the knowledge that is likely a name ("ashraf", "serhetabat"): the word list has few
+    /// words under four letters ("buy", "pay") and no compounds ("turkmen-afghan"), so those are not taken for names.
+    /// </summary>
+    private static bool LooksLikeName(Concept concept) =>
+        concept.Kind == ConceptKind.Foreign && concept.Said.Length >= 4 && concept.Said.All(char.IsLetter);
 
     private static double Idf(int documents, int frequency) => Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 }

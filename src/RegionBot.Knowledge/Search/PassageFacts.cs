@@ -14,6 +14,14 @@ internal static partial class PassageFacts
     public const string Date = "date";
     public const string Money = "money";
 
+    /// <summary>A short hash of the words the facts are read by, so that an index of other words is rebuilt.</summary>
+    public static string Version(Lexicon lexicon)
+    {
+        var words = string.Join('\n', new[] { lexicon.NumberWords, lexicon.TimeWords, lexicon.DateWords, lexicon.MoneyWords }
+            .Select(group => string.Join(',', group.Order(StringComparer.Ordinal))));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(words)))[..8].ToLowerInvariant();
+    }
+
     public static IEnumerable<string> Given(Passage passage, Lexicon lexicon)
     {
         var words = WordSplitter.Words(passage.Text).ToArray();

@@ -207,10 +207,10 @@ internal sealed class PassageSearcher
     /// <summary>
     /// Whether the semantic leg may vouch for a passage: not when the question names an actor the knowledge does not
     /// cover, nor when the passage lacks what the question asks for beyond its words (a number, a time, a date, the
-    /// holder of an office). Those vetoes hold whatever the passage means.
+    /// holder of an office) or a name the question gives. Those vetoes hold whatever the passage means.
     /// </summary>
     private static bool MayAgree(InterpretedQuestion interpreted, PassageHit hit) =>
-        interpreted.UncoveredActors.Count == 0 && !hit.LacksAskedFact;
+        interpreted.UncoveredActors.Count == 0 && !hit.LacksAskedFact && !hit.LacksName;
 
     private IEnumerable<FusedCandidate> Confident(IEnumerable<FusedCandidate> ranked) =>
         ranked.Where(f => f.Confidence >= options.MinConfidence);

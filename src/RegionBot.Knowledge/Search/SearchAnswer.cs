@@ -12,6 +12,12 @@ public sealed record PassageHit(Passage Passage, float Score, float Confidence)
     /// office named with the office. Its confidence is cut for it, and meaning cannot vouch for it.
     /// </summary>
     public bool LacksAskedFact { get; init; }
+
+    /// <summary>
+    /// The passage lacks a name the question gives that the knowledge does not know ("Ashraf Ghani", "Serhetabat"):
+    /// what the question is most likely about. Meaning cannot vouch for it.
+    /// </summary>
+    public bool LacksName { get; init; }
 }
 
 /// <summary>Why the knowledge gave no answer.</summary>

@@ -157,6 +157,9 @@ public sealed class RussianQuestionReaderTests
     [InlineData("svyaz'", "связь")]
     [InlineData("podderzhivaet", "поддерживает")]
     [InlineData("khorosho", "хорошо")]
+    [InlineData("emirat", "эмират")]
+    [InlineData("eto", "это")]
+    [InlineData("esli", "если")]
     public void Russian_typed_in_Latin_letters_is_read_back_into_Cyrillic(string latin, string cyrillic) =>
         Assert.Equal(cyrillic, RussianTranslit.ToCyrillic(latin));
 
