@@ -30,6 +30,9 @@ internal sealed class RussianLexicon
     private readonly HashSet<string> names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> singleWords = new(StringComparer.Ordinal);
 
+    /// <summary>Each name's first Russian form (its nominative), by the English name: "Tokayev" → "токаев".</summary>
+    private readonly Dictionary<string, string> russianNames = new(StringComparer.Ordinal);
+
     private RussianLexicon(IEnumerable<(string File, int Line, string English, string Russian)> entries)
     {
         foreach (var (file, _, english, russian) in entries)
@@ -46,6 +49,10 @@ internal sealed class RussianLexicon
             if (string.Equals(file, "russian-names", StringComparison.Ordinal))
             {
                 names.Add(key);
+                if (!exact && words.All(RussianText.IsCyrillic))
+                {
+                    russianNames.TryAdd(english, russian);
+                }
             }
 
             if (words.Length == 1)
@@ -60,6 +67,29 @@ internal sealed class RussianLexicon
     }
 
     public static RussianLexicon Default { get; } = new(Files.SelectMany(ReadEntries));
+
+    /// <summary>
+    /// A person's or place's name as Russian media write it, capitalised ("Kassym-Jomart Tokayev" → "Касым-Жомарт
+    /// Токаев"), or null when the lexicon has no Russian form for it.
+    /// </summary>
+    public string? RussianName(string english)
+    {
+        if (!russianNames.TryGetValue(english, out var russian))
+        {
+            return null;
+        }
+
+        var letters = russian.ToCharArray();
+        for (var i = 0; i < letters.Length; i++)
+        {
+            if (i == 0 || letters[i - 1] is ' ' or '-')
+            {
+                letters[i] = char.ToUpperInvariant(letters[i]);
+            }
+        }
+
+        return new string(letters);
+    }
 
     /// <summary>How many Russian words and phrases the lexicon holds (after stemming has merged their forms).</summary>
     public int Count => readings.Count;

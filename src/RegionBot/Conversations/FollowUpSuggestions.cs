@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using RegionBot.Knowledge.Languages;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
 using RegionBot.Localization;
@@ -58,7 +59,9 @@ public sealed class FollowUpSuggestions(IPassageSearch search) : IDisposable
 
         if (answer.Hits[0].Passage is { Kind: PassageKind.Statement, Speaker: { } speaker })
         {
-            var more = BotTexts.Get("SuggestWhatElse", speaker);
+            // A Russian suggestion names the speaker as Russian media write him, and is read back to him when clicked.
+            var named = ReplyLanguage.Current == Language.Russian ? RussianNames.Of(speaker) ?? speaker : speaker;
+            var more = BotTexts.Get("SuggestWhatElse", named);
             if (ShowsNew(search.Search(more, context, cancellationToken), answer, passage => string.Equals(passage.Speaker, speaker, StringComparison.Ordinal)))
             {
                 suggestions.Add(more);

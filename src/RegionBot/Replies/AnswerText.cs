@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RegionBot.Knowledge.Languages;
 using RegionBot.Knowledge.Model;
 using RegionBot.Knowledge.Search;
 using RegionBot.Localization;
@@ -91,7 +92,7 @@ public static class AnswerText
     public static string? Understood(SearchAnswer answer)
     {
         var subjects = answer.Speakers.Count > 0 ? answer.Speakers : answer.DetectedCountries;
-        var topic = string.IsNullOrWhiteSpace(answer.Topic) ? null : answer.Topic.Trim();
+        var topic = ShownTopic(answer.Topic);
         var named = BotTexts.Countries(subjects);
         return (named.Count, topic) switch
         {
@@ -139,7 +140,16 @@ public static class AnswerText
     }
 
     private static string TopicPhrase(SearchAnswer search) =>
-        string.IsNullOrWhiteSpace(search.Topic) ? string.Empty : $" (*{Escape(search.Topic.Trim())}*)";
+        ShownTopic(search.Topic) is { } topic ? $" (*{Escape(topic)}*)" : string.Empty;
+
+    /// <summary>
+    /// The topic as the search read it, or null when there is none or it would read wrongly: a Russian question
+    /// is searched by its English reading ("recognise taliban"), which a Russian reply does not show back to the user.
+    /// </summary>
+    private static string? ShownTopic(string? topic) =>
+        string.IsNullOrWhiteSpace(topic) || (ReplyLanguage.Current == Language.Russian && !topic.Any(c => c is >= '\u0400' and <= '\u04FF'))
+            ? null
+            : topic.Trim();
 
     /// <summary>
     /// Each source once: publisher, title, date where the source gives one, and the sections quoted; with several

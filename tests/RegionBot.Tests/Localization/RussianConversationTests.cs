@@ -56,6 +56,60 @@ public sealed class RussianConversationTests(ShippedKnowledgeFixture knowledge) 
     }
 
     [Fact]
+    public async Task A_russian_suggestion_names_the_speaker_in_russian_and_answers_about_him()
+    {
+        IMessageActivity? first = null;
+        var flow = NewFlow()
+            .Send("что сказал токаев о терроризме")
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply => first = reply.AsMessageActivity());
+        await flow.StartTestAsync();
+
+        var suggestion = first!.SuggestedActions.Actions.Select(a => (string)a.Value).Single(v => v.StartsWith("Что ещё сказал", StringComparison.Ordinal));
+        Assert.Equal("Что ещё сказал Касым-Жомарт Токаев?", suggestion);
+        await flow
+            .Send(suggestion)
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply =>
+            {
+                var text = reply.AsMessageActivity().Text;
+                Assert.Contains("Kassym-Jomart Tokayev", text, StringComparison.Ordinal);
+                Assert.Contains(EnglishNote, text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Russian_typed_in_latin_letters_gets_a_russian_answer()
+    {
+        await NewFlow()
+            .Send("kazahstan priznaet talibov?")
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply =>
+            {
+                var text = reply.AsMessageActivity().Text;
+                Assert.Contains("does not recognise the Taliban-ruled government", text, StringComparison.Ordinal);
+                Assert.Contains(EnglishNote, text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_russian_reply_never_shows_the_english_words_the_question_was_searched_by()
+    {
+        await NewFlow()
+            .Send("сколько солдат в армии казахстана")
+            .AssertReply(reply => Assert.Equal(ActivityTypes.Typing, reply.Type))
+            .AssertReply(reply =>
+            {
+                var text = reply.AsMessageActivity().Text;
+                Assert.Contains("Мои источники не отвечают на это про Казахстан.", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("how many", text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Russian_follow_ups_carry_the_subject_and_the_speaker_over()
     {
         await NewFlow()
