@@ -4,7 +4,9 @@ namespace RegionBot.Knowledge.Search;
 /// Makes one ranking and one confidence of the two legs. The confidence stays the lexical one — the share of the
 /// question's weighted concepts a passage covers — except where the two legs agree: a passage the semantic leg ranks
 /// first or second and the lexical leg also found among its first five, covering part of the question, gets part of
-/// what it leaves uncovered vouched for by meaning. Similarity alone never makes an answer: a passage the lexical leg
+/// what it leaves uncovered vouched for by meaning. Where they disagree — the semantic leg ran and does not rank a
+/// passage covering less than 0.8 of the question among its first five — the passage keeps four fifths of its
+/// confidence. Similarity alone never makes an answer: a passage the lexical leg
 /// did not find, or found covering nothing, keeps no confidence, however close its meaning; and no bare cosine
 /// threshold is used, since out-of-scope questions reach the same cosines as answerable ones. Passages are ordered by
 /// lexical coverage, then by reciprocal-rank fusion of the two legs' ranks.
@@ -16,6 +18,15 @@ internal static class HybridFusion
 
     /// <summary>The share of a passage's uncovered part that agreement vouches for, by semantic rank (1, 2).</summary>
     private static readonly float[] AgreementByRank = [0.5f, 0.3f];
+
+    /// <summary>A passage the semantic leg ranks below this (or not at all) disagrees with the words.</summary>
+    private const int DisagreementRank = 5;
+
+    /// <summary>Only a passage covering less than this share of the question is doubted when meaning disagrees.</summary>
+    private const float DisagreementCoverage = 0.8f;
+
+    /// <summary>What is left of a doubted passage's confidence.</summary>
+    private const float DisagreementShare = 0.8f;
 
     /// <summary>The lexical leg must rank the passage at least this high for the legs to agree on it.</summary>
     public const int AgreementLexicalDepth = 5;
@@ -35,6 +46,13 @@ internal static class HybridFusion
             if (match is not null && match.Rank <= AgreementByRank.Length && lexicalRank <= AgreementLexicalDepth && hit.Confidence > 0 && mayAgree(hit))
             {
                 confidence += (1 - confidence) * AgreementByRank[match.Rank - 1];
+            }
+            else if (semantic.Count > 0 && (match is null || match.Rank > DisagreementRank) && confidence < DisagreementCoverage)
+            {
+                // Meaning disagrees: the words matched part of the question, but the passage is not among the
+                // nearest in meaning. The match is more likely incidental ("open" in "is Kabul airport open for
+                // commercial flights") than an answer.
+                confidence *= DisagreementShare;
             }
 
             fused.Add(new FusedCandidate(

@@ -47,6 +47,26 @@ public sealed class HybridFusionTests
     }
 
     [Fact]
+    public void A_passage_meaning_disagrees_with_keeps_four_fifths_of_its_confidence()
+    {
+        var semantic = Enumerable.Range(0, 6).Select(i => new SemanticCandidate(i + 1, Passage("s" + i), i + 1, 0.5f)).Append(new SemanticCandidate(9, B, 7, 0.2f)).ToArray();
+
+        var fused = HybridFusion.Fuse([new PassageHit(A, 2f, 0.6f), new PassageHit(B, 1f, 0.6f), new PassageHit(C, 1f, 0.9f)], semantic, _ => true);
+
+        Assert.Equal(0.48f, fused.Single(f => f.Passage == A).Confidence, 3); // not among the semantic leg's ten
+        Assert.Equal(0.48f, fused.Single(f => f.Passage == B).Confidence, 3); // ranked seventh
+        Assert.Equal(0.9f, fused.Single(f => f.Passage == C).Confidence, 3); // covers enough to stand on its own
+    }
+
+    [Fact]
+    public void Without_the_semantic_leg_the_lexical_confidence_stands()
+    {
+        var fused = HybridFusion.Fuse([new PassageHit(A, 2f, 0.6f)], [], _ => true);
+
+        Assert.Equal(0.6f, Assert.Single(fused).Confidence, 3);
+    }
+
+    [Fact]
     public void A_veto_holds_whatever_the_passage_means()
     {
         var fused = HybridFusion.Fuse([new PassageHit(A, 2f, 0.4f)], [new SemanticCandidate(0, A, 1, 0.9f)], _ => false);
