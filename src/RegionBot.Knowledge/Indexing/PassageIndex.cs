@@ -36,7 +36,7 @@ internal sealed class PassageIndex : IDisposable
     /// rather than searched with different rules. The words by which a passage gives a number, time, date or amount of
     /// money are indexed with it (<see cref="PassageFields.Gives"/>), so a change to them is a new format too.
     /// </summary>
-    public static readonly string Format = "regionbot-index-6-" + PassageFacts.Version(Lexicon.Default);
+    public static readonly string Format = "regionbot-index-7-" + PassageFacts.Version(Lexicon.Default);
 
     private const string FormatKey = "format";
     private const string ContentHashKey = "contentHash";

@@ -35,6 +35,9 @@ internal enum ConceptKind
     /// <summary>By giving an amount of money: the question asks for a budget, a cost, a price.</summary>
     Money,
 
+    /// <summary>By naming a person: the question asks for someone's name ("the names of the pilots").</summary>
+    Person,
+
     /// <summary>By giving a date (a month, a day of the week, a year): the question asks on what date.</summary>
     Date,
 
@@ -99,7 +102,7 @@ internal sealed record InterpretedQuestion(
     public string? Topic => HasSubject || Concepts.Any(c => c.Kind == ConceptKind.Topic)
         ? string.Join(' ', Concepts
             .Where(c => c.Kind != ConceptKind.Name)
-            .OrderBy(c => c.Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date ? 0 : 1)
+            .OrderBy(c => c.Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date or ConceptKind.Person ? 0 : 1)
             .Select(c => c.Said))
         : null;
 }

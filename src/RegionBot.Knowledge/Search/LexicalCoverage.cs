@@ -22,6 +22,7 @@ internal sealed class LexicalCoverage
                 ConceptKind.Time => [(PassageFields.Gives, PassageFacts.Time)],
                 ConceptKind.Date => [(PassageFields.Gives, PassageFacts.Date)],
                 ConceptKind.Money => [(PassageFields.Gives, PassageFacts.Money)],
+                ConceptKind.Person => [(PassageFields.Gives, PassageFacts.Person)],
                 ConceptKind.Topic or ConceptKind.Name => [],
                 _ => c.Alternatives.SelectMany(a => a).Select(t => (PassageFields.All, t)),
             })
@@ -78,6 +79,7 @@ internal sealed class LexicalCoverage
         ConceptKind.Time => Contains(PassageFields.Gives, PassageFacts.Time, doc),
         ConceptKind.Date => Contains(PassageFields.Gives, PassageFacts.Date, doc),
         ConceptKind.Money => Contains(PassageFields.Gives, PassageFacts.Money, doc),
+        ConceptKind.Person => Contains(PassageFields.Gives, PassageFacts.Person, doc),
         _ => concept.Alternatives.Any(alternative => alternative.All(term => Contains(PassageFields.All, term, doc))),
     };
 

@@ -92,7 +92,7 @@ internal sealed class LexicalRetriever
             for (var i = 0; i < weights.Length; i++)
             {
                 var isCovered = coverage.Covers(scoreDoc.Doc, question.Concepts[i]);
-                lacksFact |= !isCovered && question.Concepts[i].Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date;
+                lacksFact |= !isCovered && question.Concepts[i].Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date or ConceptKind.Person;
 
                 // A number the question gives ("in 2023", "on 25 August") places it; a passage without it is about
                 // another time or amount.
@@ -281,7 +281,7 @@ internal sealed class LexicalRetriever
             return (0, 0, false);
         }
 
-        if (concept.Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date)
+        if (concept.Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date or ConceptKind.Person)
         {
             return (0, 0, false);
         }

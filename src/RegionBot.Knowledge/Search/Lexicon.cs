@@ -112,6 +112,12 @@ internal sealed class Lexicon
     /// <summary>Words by which a question asks for a number: "population", "percentage".</summary>
     public IReadOnlySet<string> NumberQuestionWords => Group("asks-number");
 
+    /// <summary>Capitalised words that are not names of people: institutions, places, groups.</summary>
+    public IReadOnlySet<string> NotPersonWords => Group("not-person");
+
+    /// <summary>Nouns for people: "the names of the pilots" asks for a person's name.</summary>
+    public IReadOnlySet<string> PeopleNouns => Group("people");
+
     /// <summary>Words by which a passage gives a date: months and days of the week.</summary>
     public IReadOnlySet<string> DateWords => Group("date");
 

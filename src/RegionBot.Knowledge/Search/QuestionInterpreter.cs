@@ -116,6 +116,13 @@ internal sealed class QuestionInterpreter
             concepts.Add(new Concept(string.Join(' ', words).Contains("how old", StringComparison.Ordinal) ? "how old" : "how many", [], ConceptKind.Quantity));
         }
 
+        if (AsksForName(words))
+        {
+            // "Name" only says what is asked for; the passage must name a person, not use the word.
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "name" or "names" or "named");
+            concepts.Add(new Concept("names", [], ConceptKind.Person));
+        }
+
         if (AsksForDate(words))
         {
             concepts.Add(new Concept("what date", [], ConceptKind.Date));
@@ -473,6 +480,23 @@ internal sealed class QuestionInterpreter
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "What were the names of the pilots", "name the officials", "как звали пилотов": only a passage that names a
+    /// person can answer. "The name of the bridge" asks for no person.
+    /// </summary>
+    private bool AsksForName(string[] words)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] is "name" or "names" or "named" && words.Skip(i + 1).Take(4).Any(lexicon.PeopleNouns.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What the passes over a question's words have found so far.</summary>
