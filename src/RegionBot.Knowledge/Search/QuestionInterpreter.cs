@@ -60,7 +60,7 @@ internal sealed class QuestionInterpreter
 
     public InterpretedQuestion Interpret(string question)
     {
-        var words = WordSplitter.Words(WordSplitter.Clean(question)).Select(corrector.Correct).ToArray();
+        var words = AskingForOffice(WordSplitter.Words(WordSplitter.Clean(question)).Select(corrector.Correct).ToArray());
         var consumed = new bool[words.Length];
         var named = new bool[words.Length];
         var found = new Findings();
@@ -399,6 +399,7 @@ internal sealed class QuestionInterpreter
         return offices;
     }
 
+
     /// <summary>
     /// "Who is the president of Kyrgyzstan?", "who's Turkmenistan's foreign minister": the office whose holder is asked
     /// for, unless a holder outside the covered countries qualifies it (then <see cref="HeldOffices"/> applies).
@@ -497,6 +498,24 @@ internal sealed class QuestionInterpreter
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "Who leads the Taliban?", "who chaired the session?" ask for whoever holds an office: they are read as "who is
+    /// the leader of the Taliban", so that the office and its holder are looked for together.
+    /// </summary>
+    private static string[] AskingForOffice(string[] words)
+    {
+        var office = words.Length > 2 && words[0] is "who"
+            ? words[1] switch
+            {
+                "heads" or "headed" or "leads" or "led" or "runs" or "ran" => "leader",
+                "chairs" or "chaired" => "chair",
+                "commands" or "commanded" => "commander",
+                _ => null,
+            }
+            : null;
+        return office is null ? words : ["who", "is", "the", office, "of", .. words.Skip(words[2] is "the" ? 3 : 2)];
     }
 
     /// <summary>What the passes over a question's words have found so far.</summary>

@@ -24,6 +24,10 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("Какого числа США вывели войска из Афганистана?")]
     [InlineData("How old is Tokayev?")]
     [InlineData("What happened to Ashraf Ghani after he fled?")]
+    [InlineData("What were the names of the two pilots rescued in Uzbekistan?")]
+    [InlineData("Как звали пилотов сбитого самолёта?")]
+    [InlineData("Who heads the Uzbek Defence Ministry?")]
+    [InlineData("Who chaired the CSTO online session on 25 August?")]
     [InlineData("Who is the foreign minister of Turkmenistan?")]
     [InlineData("Has Kazakhstan recognised the Taliban since then, say in 2024?")]
     public void A_passage_lacking_what_the_question_asks_for_is_no_answer(string question)
@@ -43,6 +47,10 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("How many days after the fall of Kabul did Tokayev speak?", "trt-kz-4")]
     [InlineData("What did Mirziyoyev say in Navoi?", "trt-uz-6")]
     [InlineData("Rahmon on the Islamic Emirate", "trt-tj-2")]
+    [InlineData("What is the name of the Taliban's leader?", "trt-uz-4")]
+    [InlineData("Who leads the Taliban?", "trt-uz-4")]
+    [InlineData("кто возглавляет талибов", "trt-uz-4")]
+    [InlineData("What is the name of the bridge Uzbekistan opened?", "trt-uz-5")]
     [InlineData("rahmon pro islamskiy emirat", "trt-tj-2")]
     [InlineData("Did Putin meet Tokayev?", "trt-kz-6")]
     [InlineData("Who is Kazakhstan's deputy foreign minister?", "trt-kz-7")]
@@ -62,6 +70,9 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("Six days after the takeover, he spoke.", "number time")]
     [InlineData("In 2021 hundreds of soldiers fled.", "number time date")]
     [InlineData("They may meet again soon.", "")]
+    [InlineData("He said the Taliban's de facto leader Abdul Ghani Baradar gave assurances.", "person")]
+    [InlineData("The Uzbek Defence Ministry later announced it.", "")]
+    [InlineData("The country opened a key border bridge called Friendship Bridge.", "")]
     public void What_a_passage_gives_is_read_from_its_text(string text, string facts)
     {
         var source = new Source("s", "Wire", "Title", null, null, "s.md");
