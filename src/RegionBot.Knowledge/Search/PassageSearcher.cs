@@ -92,6 +92,13 @@ internal sealed class PassageSearcher
             return NoAnswer(question, interpreted, NoAnswerReason.WeakMatch) with { IsFollowUp = isFollowUp };
         }
 
+        // "The big picture on how the neighbours are reacting" is answered by the overview where it answers at all.
+        if (interpreted.Shape.AsksOverview && interpreted.Countries.Count == 0 && interpreted.Speakers.Count == 0
+            && fused.Any(f => string.Equals(f.Passage.Country, Countries.Region, StringComparison.Ordinal)))
+        {
+            fused = fused.Where(f => string.Equals(f.Passage.Country, Countries.Region, StringComparison.Ordinal)).ToList();
+        }
+
         var top = fused[0];
         var answer = compares ? fused : fused
             .Where(f => f == top || f.LexicalScore >= top.LexicalScore * RelativeScoreFloor || f.SemanticRank <= 2)

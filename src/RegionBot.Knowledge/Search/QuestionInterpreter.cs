@@ -356,9 +356,10 @@ internal sealed class QuestionInterpreter
 
     /// <summary>
     /// Offices qualified by a holder that is not a covered country: "the Taliban's foreign minister", "Pakistan's
-    /// ambassador", "the leader of the Taliban". A covered country already restricts which passages may answer, so
-    /// "Kyrgyzstan's foreign minister" needs nothing more. The holder is the word before the office (and its
-    /// qualifiers), or the word after "of".
+    /// ambassador", "the leader of the Taliban", "foreign minister in the Taliban government". A covered country
+    /// already restricts which passages may answer, so "Kyrgyzstan's foreign minister" needs nothing more. The holder
+    /// is the word before the office (and its qualifiers), or the word after "of", "in" or "for" (past "the
+    /// government").
     /// </summary>
     private List<HeldOffice> HeldOffices(string[] words, List<Concept> concepts)
     {
@@ -377,8 +378,8 @@ internal sealed class QuestionInterpreter
             }
 
             var before = start > 0 && words[start - 1] is not ("the" or "of") ? words[start - 1] : null;
-            var afterOf = end + 2 < words.Length && words[end + 1] is "of"
-                ? words[words[end + 2] is "the" && end + 3 < words.Length ? end + 3 : end + 2]
+            var afterOf = end + 2 < words.Length && words[end + 1] is "of" or "in" or "for"
+                ? words.Skip(end + 2).Take(3).FirstOrDefault(w => w is not ("the" or "government" or "govt" or "regime" or "new"))
                 : null;
             var office = Analyze(words[end]);
             if (office.Count != 1)
