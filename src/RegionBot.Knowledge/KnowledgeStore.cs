@@ -180,8 +180,8 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     public SearchAnswer Search(string question, SearchContext? context = null, CancellationToken cancellationToken = default) =>
         Search(question, context, SearchMode.Hybrid, cancellationToken);
 
-    /// <summary>Searches with only one leg, or both: the evaluation compares them.</summary>
-    internal SearchAnswer Search(string question, SearchContext? context, SearchMode mode, CancellationToken cancellationToken)
+    /// <summary>Searches with both legs, or one alone: a turn's secondary searches are lexical, the evaluation compares them.</summary>
+    public SearchAnswer Search(string question, SearchContext? context, SearchMode mode, CancellationToken cancellationToken = default)
     {
         var snapshot = AcquireCurrent();
         Interlocked.Increment(ref searches);
