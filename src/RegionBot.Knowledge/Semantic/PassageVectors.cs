@@ -1,38 +1,74 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace RegionBot.Knowledge.Semantic;
 
 /// <summary>
-/// One vector per passage, in passage order, in one contiguous array: an exact scan compares a question with every
-/// passage through SIMD dot products (<see cref="TensorPrimitives"/>), which at 100k passages is a few milliseconds
-/// and needs no approximate index.
+/// One vector per passage, in passage order, each stored as 8-bit integers with a scale of its own (its largest
+/// magnitude maps to 127), in one contiguous array. An exact scan compares a question with every passage by integer
+/// dot products in SIMD: at 100k passages of 384 dimensions it reads 38 MB instead of the 154 MB float vectors would
+/// take, which is what bounds a scan that size. The rounding moves a cosine by a few thousandths, far less than the
+/// gaps between the passages a question ranks first (the tests compare the ranking with float cosines).
 /// </summary>
 internal sealed class PassageVectors
 {
-    private readonly float[] data;
+    /// <summary>A row's largest magnitude becomes this integer.</summary>
+    private const float RowLevels = 127f;
+
+    /// <summary>
+    /// The question is kept at 15-bit precision, so its rounding adds nothing noticeable; each SIMD lane's sum of
+    /// products stays within a 32-bit integer up to 4,096 dimensions (the most a vector file may hold).
+    /// </summary>
+    private const float QueryLevels = 16383f;
+
+    private readonly sbyte[] values;
+    private readonly float[] scales;
 
     public PassageVectors(int count, int dimensions)
-        : this(new float[checked(count * dimensions)], count, dimensions)
+        : this(new sbyte[checked(count * dimensions)], new float[count], count, dimensions)
     {
     }
 
-    /// <summary>Takes over an array already holding <paramref name="count"/> rows (read from a vector file).</summary>
-    public PassageVectors(float[] data, int count, int dimensions)
+    /// <summary>Takes over arrays already holding <paramref name="count"/> quantised rows and their scales (read from a vector file).</summary>
+    public PassageVectors(sbyte[] values, float[] scales, int count, int dimensions)
     {
+        if (values.Length != count * dimensions || scales.Length != count)
+        {
+            throw new ArgumentException($"{values.Length} values and {scales.Length} scales do not make {count} rows of {dimensions}.");
+        }
+
         Count = count;
         Dimensions = dimensions;
-        this.data = data;
+        this.values = values;
+        this.scales = scales;
     }
-
-    /// <summary>All rows, one after the other, for writing them to a file.</summary>
-    public float[] Data => data;
 
     public int Count { get; }
 
     public int Dimensions { get; }
 
-    public ReadOnlySpan<float> this[int ordinal] => data.AsSpan(ordinal * Dimensions, Dimensions);
+    /// <summary>A row's quantised values, as stored.</summary>
+    public ReadOnlySpan<sbyte> Row(int ordinal) => values.AsSpan(ordinal * Dimensions, Dimensions);
 
+    /// <summary>What one unit of a row's values is worth.</summary>
+    public float Scale(int ordinal) => scales[ordinal];
+
+    /// <summary>A row as floats again (within the rounding of its quantisation).</summary>
+    public float[] Vector(int ordinal)
+    {
+        var row = Row(ordinal);
+        var vector = new float[Dimensions];
+        for (var d = 0; d < vector.Length; d++)
+        {
+            vector[d] = row[d] * scales[ordinal];
+        }
+
+        return vector;
+    }
+
+    /// <summary>Quantises <paramref name="vector"/> into a row.</summary>
     public void Set(int ordinal, ReadOnlySpan<float> vector)
     {
         if (vector.Length != Dimensions)
@@ -40,7 +76,35 @@ internal sealed class PassageVectors
             throw new ArgumentException($"A vector of {vector.Length} values where {Dimensions} were expected.", nameof(vector));
         }
 
-        vector.CopyTo(data.AsSpan(ordinal * Dimensions, Dimensions));
+        var largest = vector.Length == 0 ? 0 : MathF.Abs(TensorPrimitives.MaxMagnitude(vector));
+        var row = values.AsSpan(ordinal * Dimensions, Dimensions);
+        if (largest == 0 || !float.IsFinite(largest))
+        {
+            // A vector of zeros (or one the model broke) matches nothing rather than everything.
+            row.Clear();
+            scales[ordinal] = 0;
+            return;
+        }
+
+        var factor = RowLevels / largest;
+        for (var d = 0; d < row.Length; d++)
+        {
+            row[d] = (sbyte)MathF.Round(vector[d] * factor);
+        }
+
+        scales[ordinal] = largest / RowLevels;
+    }
+
+    /// <summary>Copies a row as it is stored, so a reused vector is exactly the one computed before.</summary>
+    public void CopyRow(int ordinal, PassageVectors source, int row)
+    {
+        if (source.Dimensions != Dimensions)
+        {
+            throw new ArgumentException($"Rows of {source.Dimensions} values where {Dimensions} were expected.", nameof(source));
+        }
+
+        source.Row(row).CopyTo(values.AsSpan(ordinal * Dimensions, Dimensions));
+        scales[ordinal] = source.scales[row];
     }
 
     /// <summary>
@@ -55,6 +119,22 @@ internal sealed class PassageVectors
             return [];
         }
 
+        var largest = MathF.Abs(TensorPrimitives.MaxMagnitude(query));
+        if (largest == 0 || !float.IsFinite(largest))
+        {
+            return [];
+        }
+
+        // The question in 16-bit integers, so each comparison is an integer dot product.
+        var quantised = new short[Dimensions];
+        var factor = QueryLevels / largest;
+        for (var d = 0; d < quantised.Length; d++)
+        {
+            quantised[d] = (short)MathF.Round(query[d] * factor);
+        }
+
+        var queryScale = largest / QueryLevels;
+
         // A bounded min-heap keeps the best so far; its root is the weakest, replaced when a better one comes.
         var best = new PriorityQueue<int, float>(count + 1);
         var total = rows?.Count ?? Count;
@@ -66,7 +146,7 @@ internal sealed class PassageVectors
                 continue;
             }
 
-            var cosine = TensorPrimitives.Dot(query, data.AsSpan(ordinal * Dimensions, Dimensions));
+            var cosine = Dot(quantised, values.AsSpan(ordinal * Dimensions, Dimensions)) * scales[ordinal] * queryScale;
             if (best.Count < count)
             {
                 best.Enqueue(ordinal, cosine);
@@ -85,5 +165,54 @@ internal sealed class PassageVectors
         }
 
         return result;
+    }
+
+    /// <summary>The integer dot product of a question and a row, sixteen dimensions per SIMD step.</summary>
+    internal static long Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row)
+    {
+        ref var q = ref MemoryMarshal.GetReference(query);
+        ref var r = ref MemoryMarshal.GetReference(row);
+        var length = Math.Min(query.Length, row.Length);
+        var i = 0;
+        var sum = 0L;
+        if (Avx2.IsSupported)
+        {
+            // Sign-extend 16 bytes of the row to 16-bit, multiply with the question and add pairs into 32-bit lanes.
+            var accumulator = Vector256<int>.Zero;
+            for (; i <= length - 16; i += 16)
+            {
+                var widened = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r, (nuint)i));
+                accumulator = Avx2.Add(accumulator, Avx2.MultiplyAddAdjacent(widened, Vector256.LoadUnsafe(ref q, (nuint)i)));
+            }
+
+            var (lowLanes, highLanes) = Vector256.Widen(accumulator);
+            sum = Vector256.Sum(lowLanes + highLanes);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var accumulator = Vector128<int>.Zero;
+            for (; i <= length - 16; i += 16)
+            {
+                var (low, high) = Vector128.Widen(Vector128.LoadUnsafe(ref r, (nuint)i));
+                accumulator += Products(low, Vector128.LoadUnsafe(ref q, (nuint)i)) + Products(high, Vector128.LoadUnsafe(ref q, (nuint)(i + 8)));
+            }
+
+            var (lowLanes, highLanes) = Vector128.Widen(accumulator);
+            sum = Vector128.Sum(lowLanes + highLanes);
+        }
+
+        for (; i < length; i++)
+        {
+            sum += row[i] * query[i];
+        }
+
+        return sum;
+    }
+
+    private static Vector128<int> Products(Vector128<short> row, Vector128<short> query)
+    {
+        var (rowLow, rowHigh) = Vector128.Widen(row);
+        var (queryLow, queryHigh) = Vector128.Widen(query);
+        return (rowLow * queryLow) + (rowHigh * queryHigh);
     }
 }
