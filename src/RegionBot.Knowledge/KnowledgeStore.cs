@@ -227,6 +227,19 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         }
     }
 
+    /// <summary>
+    /// Loads the embedding model now (about half a second and 90 MB), so that the first search by meaning does not
+    /// wait for it. Opening the store never loads it when the stored vectors are reused, so that a host can call this
+    /// once it is serving, off the path to healthy.
+    /// </summary>
+    public void WarmUp()
+    {
+        if (questions?.Embedder is MiniLmEmbedder model)
+        {
+            model.WarmUp();
+        }
+    }
+
     public void Dispose()
     {
         lock (reloading)

@@ -69,14 +69,9 @@ internal sealed class SemanticIndex : IDisposable
         if (stored is not null && Matches(stored))
         {
             Adopted = true;
+            // The vectors needed no model: it is loaded when the host asks (KnowledgeStore.WarmUp, once the app has
+            // started), or by the first search by meaning.
             Finish(stored.Vectors, stored.Ids.Length, reusedCount: stored.Ids.Length);
-
-            // The vectors needed no model; it is loaded in the background so the first question does not wait for it.
-            if (embedder is MiniLmEmbedder model)
-            {
-                _ = Task.Run(model.WarmUp);
-            }
-
             return;
         }
 

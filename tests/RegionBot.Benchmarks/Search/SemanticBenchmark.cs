@@ -51,7 +51,7 @@ public static class SemanticBenchmark
                 using (var lexical = KnowledgeStore.Open(directory, options, null, new SemanticOptions { Enabled = false }))
                 {
                     lexicalSeconds = clock.Elapsed.TotalSeconds;
-                    WriteRandomVectors(lexical);
+                    RandomVectors.Write(lexical);
                 }
 
                 vectorSeconds = double.NaN;
@@ -109,36 +109,6 @@ public static class SemanticBenchmark
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         rows.ForEach(Console.WriteLine);
         return 0;
-    }
-
-    /// <summary>Writes a vector file of random unit vectors for the knowledge's passages into its index folder.</summary>
-    private static void WriteRandomVectors(KnowledgeStore store)
-    {
-        var passages = store.Knowledge.Passages;
-        var embedder = MiniLmEmbedder.For(1);
-        var random = new Random(11);
-        var vectors = new PassageVectors(passages.Count, embedder.Dimensions);
-        var span = new float[embedder.Dimensions];
-        for (var row = 0; row < passages.Count; row++)
-        {
-            for (var d = 0; d < span.Length; d++)
-            {
-                span[d] = (float)(random.NextDouble() - 0.5);
-            }
-
-            System.Numerics.Tensors.TensorPrimitives.Divide(span, MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.SumOfSquares(span)), span);
-            vectors.Set(row, span);
-        }
-
-        VectorFile.Write(
-            Path.Combine(store.Status.IndexFolder, VectorFile.FileName),
-            new VectorFile.Contents(
-                embedder.Model,
-                embedder.Dimensions,
-                store.Knowledge.ContentHash,
-                passages.Select(p => p.Id).ToArray(),
-                passages.Select(p => VectorFile.HashText(PassageText.Of(p))).ToArray(),
-                vectors));
     }
 
     /// <summary>Every question of the mix, timed; and those that ran the semantic leg, apart.</summary>

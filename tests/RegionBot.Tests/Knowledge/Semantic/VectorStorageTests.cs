@@ -57,6 +57,25 @@ public sealed class VectorStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Reopening_with_stored_vectors_does_not_load_the_model_until_warmed_up_or_searched()
+    {
+        using (await OpenReady(new GatedEmbedder()))
+        {
+        }
+
+        using var model = MiniLmEmbedder.Create(1);
+        using var store = KnowledgeStore.Open(copy.KnowledgePath, options, null, new SemanticOptions(), model);
+
+        Assert.True(store.Status.Semantic.Ready);
+        Assert.False(model.IsLoaded);
+
+        store.WarmUp();
+
+        Assert.True(model.IsLoaded);
+        Assert.Equal("trt-kz-6", store.Search(Paraphrase).Hits[0].Passage.Id);
+    }
+
+    [Fact]
     public async Task A_changed_source_re_embeds_only_its_own_passages_at_restart()
     {
         using (await OpenReady(new GatedEmbedder()))
