@@ -49,6 +49,10 @@ internal sealed partial class KnowledgeStartup(
         try
         {
             store.WarmUp();
+
+            // Loading the model leaves its file's bytes and ONNX Runtime's set-up as garbage; as after loading the
+            // knowledge, one aggressive collection hands that memory back rather than keep it resident.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         catch (Exception ex)
         {
