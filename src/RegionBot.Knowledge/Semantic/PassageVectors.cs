@@ -167,41 +167,53 @@ internal sealed class PassageVectors
         return result;
     }
 
-    /// <summary>The integer dot product of a question and a row, sixteen dimensions per SIMD step.</summary>
-    internal static long Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row)
+    /// <summary>The integer dot product of a question and a row, sixteen dimensions per SIMD step where the CPU has SIMD.</summary>
+    internal static long Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row) =>
+        Avx2.IsSupported ? DotAvx2(query, row)
+        : Vector128.IsHardwareAccelerated ? DotVector128(query, row)
+        : Tail(query, row, 0, 0);
+
+    /// <summary>Sign-extends 16 bytes of the row to 16-bit, multiplies them with the question and adds pairs into 32-bit lanes.</summary>
+    internal static long DotAvx2(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row)
     {
         ref var q = ref MemoryMarshal.GetReference(query);
         ref var r = ref MemoryMarshal.GetReference(row);
         var length = Math.Min(query.Length, row.Length);
+        var accumulator = Vector256<int>.Zero;
         var i = 0;
-        var sum = 0L;
-        if (Avx2.IsSupported)
+        for (; i <= length - 16; i += 16)
         {
-            // Sign-extend 16 bytes of the row to 16-bit, multiply with the question and add pairs into 32-bit lanes.
-            var accumulator = Vector256<int>.Zero;
-            for (; i <= length - 16; i += 16)
-            {
-                var widened = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r, (nuint)i));
-                accumulator = Avx2.Add(accumulator, Avx2.MultiplyAddAdjacent(widened, Vector256.LoadUnsafe(ref q, (nuint)i)));
-            }
-
-            var (lowLanes, highLanes) = Vector256.Widen(accumulator);
-            sum = Vector256.Sum(lowLanes + highLanes);
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            var accumulator = Vector128<int>.Zero;
-            for (; i <= length - 16; i += 16)
-            {
-                var (low, high) = Vector128.Widen(Vector128.LoadUnsafe(ref r, (nuint)i));
-                accumulator += Products(low, Vector128.LoadUnsafe(ref q, (nuint)i)) + Products(high, Vector128.LoadUnsafe(ref q, (nuint)(i + 8)));
-            }
-
-            var (lowLanes, highLanes) = Vector128.Widen(accumulator);
-            sum = Vector128.Sum(lowLanes + highLanes);
+            var widened = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r, (nuint)i));
+            accumulator = Avx2.Add(accumulator, Avx2.MultiplyAddAdjacent(widened, Vector256.LoadUnsafe(ref q, (nuint)i)));
         }
 
-        for (; i < length; i++)
+        var (lowLanes, highLanes) = Vector256.Widen(accumulator);
+        return Tail(query, row, i, Vector256.Sum(lowLanes + highLanes));
+    }
+
+    /// <summary>The same with portable 128-bit vectors (ARM, or x64 without AVX2), widening to 32-bit before multiplying.</summary>
+    internal static long DotVector128(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row)
+    {
+        ref var q = ref MemoryMarshal.GetReference(query);
+        ref var r = ref MemoryMarshal.GetReference(row);
+        var length = Math.Min(query.Length, row.Length);
+        var accumulator = Vector128<int>.Zero;
+        var i = 0;
+        for (; i <= length - 16; i += 16)
+        {
+            var (low, high) = Vector128.Widen(Vector128.LoadUnsafe(ref r, (nuint)i));
+            accumulator += Products(low, Vector128.LoadUnsafe(ref q, (nuint)i)) + Products(high, Vector128.LoadUnsafe(ref q, (nuint)(i + 8)));
+        }
+
+        var (lowLanes, highLanes) = Vector128.Widen(accumulator);
+        return Tail(query, row, i, Vector128.Sum(lowLanes + highLanes));
+    }
+
+    /// <summary>Adds the products from <paramref name="from"/> on, one at a time, to <paramref name="sum"/>.</summary>
+    private static long Tail(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row, int from, long sum)
+    {
+        var length = Math.Min(query.Length, row.Length);
+        for (var i = from; i < length; i++)
         {
             sum += row[i] * query[i];
         }

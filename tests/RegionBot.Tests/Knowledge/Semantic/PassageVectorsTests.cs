@@ -54,7 +54,7 @@ public sealed class PassageVectorsTests
     [InlineData(21)]
     [InlineData(5)]
     [InlineData(4096)]
-    public void The_integer_dot_product_is_exact_at_any_length_and_at_the_extremes(int length)
+    public void The_integer_dot_product_is_exact_at_any_length_and_at_the_extremes_on_each_SIMD_path(int length)
     {
         var random = new Random(length);
         var query = Enumerable.Range(0, length).Select(_ => (short)random.Next(-16383, 16384)).ToArray();
@@ -66,11 +66,17 @@ public sealed class PassageVectorsTests
         }
 
         Assert.Equal(expected, PassageVectors.Dot(query, row));
+        Assert.Equal(expected, PassageVectors.DotVector128(query, row));
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            Assert.Equal(expected, PassageVectors.DotAvx2(query, row));
+        }
 
         // The largest magnitudes everywhere still fit the 32-bit lanes.
         Array.Fill(query, (short)16383);
         Array.Fill(row, (sbyte)-127);
         Assert.Equal(-16383L * 127 * length, PassageVectors.Dot(query, row));
+        Assert.Equal(-16383L * 127 * length, PassageVectors.DotVector128(query, row));
     }
 
     [Fact]
