@@ -23,6 +23,11 @@ internal sealed class PassageVectors
     /// </summary>
     private const float QueryLevels = 16383f;
 
+    /// <summary>From this many rows on, a scan is split across the cores (below, starting the parts costs more than it saves).</summary>
+    internal const int ParallelScanRows = 32_768;
+
+    private const int MaxScanParts = 4;
+
     private readonly sbyte[] values;
     private readonly float[] scales;
 
@@ -135,10 +140,27 @@ internal sealed class PassageVectors
 
         var queryScale = largest / QueryLevels;
 
+        var total = rows?.Count ?? Count;
+        var parts = total >= ParallelScanRows ? Math.Min(Environment.ProcessorCount, MaxScanParts) : 1;
+        if (parts <= 1)
+        {
+            return Ranked(Scan(quantised, queryScale, 0, total, rows, allowed, count), count);
+        }
+
+        // A scan this large is bounded by memory bandwidth, which one core does not use up: each part of the rows is
+        // scanned on its own core into its own best few, and those are merged.
+        var found = new List<(int Ordinal, float Cosine)>[parts];
+        Parallel.For(0, parts, part =>
+            found[part] = Scan(quantised, queryScale, (int)((long)total * part / parts), (int)((long)total * (part + 1) / parts), rows, allowed, count));
+        return Ranked(found.SelectMany(f => f).ToList(), count);
+    }
+
+    /// <summary>The best <paramref name="count"/> of the rows from index <paramref name="from"/> to <paramref name="to"/> (of <paramref name="rows"/>, or of all).</summary>
+    private List<(int Ordinal, float Cosine)> Scan(short[] query, float queryScale, int from, int to, IReadOnlyList<int>? rows, Func<int, bool>? allowed, int count)
+    {
         // A bounded min-heap keeps the best so far; its root is the weakest, replaced when a better one comes.
         var best = new PriorityQueue<int, float>(count + 1);
-        var total = rows?.Count ?? Count;
-        for (var i = 0; i < total; i++)
+        for (var i = from; i < to; i++)
         {
             var ordinal = rows is null ? i : rows[i];
             if (allowed is not null && !allowed(ordinal))
@@ -146,7 +168,7 @@ internal sealed class PassageVectors
                 continue;
             }
 
-            var cosine = Dot(quantised, values.AsSpan(ordinal * Dimensions, Dimensions)) * scales[ordinal] * queryScale;
+            var cosine = Dot(query, values.AsSpan(ordinal * Dimensions, Dimensions)) * scales[ordinal] * queryScale;
             if (best.Count < count)
             {
                 best.Enqueue(ordinal, cosine);
@@ -157,15 +179,12 @@ internal sealed class PassageVectors
             }
         }
 
-        var result = new (int Ordinal, float Cosine)[best.Count];
-        for (var i = result.Length - 1; i >= 0; i--)
-        {
-            best.TryDequeue(out var ordinal, out var cosine);
-            result[i] = (ordinal, cosine);
-        }
-
-        return result;
+        return best.UnorderedItems.Select(item => (item.Element, item.Priority)).ToList();
     }
+
+    /// <summary>Best first; of equal cosines, the earlier passage first, so the order never depends on how the scan was split.</summary>
+    private static (int Ordinal, float Cosine)[] Ranked(List<(int Ordinal, float Cosine)> candidates, int count) =>
+        candidates.OrderByDescending(c => c.Cosine).ThenBy(c => c.Ordinal).Take(count).ToArray();
 
     /// <summary>The integer dot product of a question and a row, sixteen dimensions per SIMD step where the CPU has SIMD.</summary>
     internal static long Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row) =>

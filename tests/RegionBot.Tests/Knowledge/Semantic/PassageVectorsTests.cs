@@ -80,6 +80,45 @@ public sealed class PassageVectorsTests
     }
 
     [Fact]
+    public void A_scan_split_across_the_cores_finds_what_one_pass_over_every_row_finds()
+    {
+        const int dimensions = 64;
+        var count = PassageVectors.ParallelScanRows + 7_000;
+        var random = new Random(3);
+        var vectors = new PassageVectors(count, dimensions);
+        var row = new float[dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            for (var d = 0; d < dimensions; d++)
+            {
+                row[d] = (float)(random.NextDouble() - 0.5);
+            }
+
+            TensorPrimitives.Divide(row, MathF.Sqrt(TensorPrimitives.SumOfSquares(row)), row);
+            vectors.Set(i, row);
+        }
+
+        var query = vectors.Vector(123);
+        TensorPrimitives.Divide(query, MathF.Sqrt(TensorPrimitives.SumOfSquares(query)), query);
+        var excluded = new HashSet<int> { 123, 5_000, 38_000 };
+        var rows = Enumerable.Range(0, count).Where(i => i % 3 != 1).ToArray();
+
+        // One pass, in order, over the same rows: cosines from the dequantised rows, which the scan must rank alike.
+        var expected = rows.Where(i => !excluded.Contains(i))
+            .Select(i => (Ordinal: i, Cosine: TensorPrimitives.Dot(query, vectors.Vector(i))))
+            .OrderByDescending(h => h.Cosine)
+            .Take(10)
+            .Select(h => h.Ordinal)
+            .ToArray();
+
+        var found = vectors.Nearest(query, 10, rows, ordinal => !excluded.Contains(ordinal));
+
+        Assert.Equal(expected, found.Select(f => f.Ordinal));
+        Assert.Equal(found.OrderByDescending(f => f.Cosine).Select(f => f.Ordinal), found.Select(f => f.Ordinal));
+        Assert.DoesNotContain(found, f => excluded.Contains(f.Ordinal));
+    }
+
+    [Fact]
     public void A_vector_of_zeros_matches_nothing_and_the_query_of_zeros_finds_nothing()
     {
         var vectors = new PassageVectors(2, 4);
