@@ -180,8 +180,8 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
     public SearchAnswer Search(string question, SearchContext? context = null, CancellationToken cancellationToken = default) =>
         Search(question, context, SearchMode.Hybrid, cancellationToken);
 
-    /// <summary>Searches with only one leg, or both: the evaluation compares them.</summary>
-    internal SearchAnswer Search(string question, SearchContext? context, SearchMode mode, CancellationToken cancellationToken)
+    /// <summary>Searches with both legs, or one alone: a turn's secondary searches are lexical, the evaluation compares them.</summary>
+    public SearchAnswer Search(string question, SearchContext? context, SearchMode mode, CancellationToken cancellationToken = default)
     {
         var snapshot = AcquireCurrent();
         Interlocked.Increment(ref searches);
@@ -224,6 +224,19 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
         finally
         {
             snapshot.Release();
+        }
+    }
+
+    /// <summary>
+    /// Loads the embedding model now (about half a second and 90 MB), so that the first search by meaning does not
+    /// wait for it. Opening the store never loads it when the stored vectors are reused, so that a host can call this
+    /// once it is serving, off the path to healthy.
+    /// </summary>
+    public void WarmUp()
+    {
+        if (questions?.Embedder is MiniLmEmbedder model)
+        {
+            model.WarmUp();
         }
     }
 

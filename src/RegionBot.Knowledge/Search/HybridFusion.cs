@@ -6,7 +6,7 @@ namespace RegionBot.Knowledge.Search;
 /// first or second and the lexical leg also found among its first five, covering part of the question, gets part of
 /// what it leaves uncovered vouched for by meaning. Where they disagree — the semantic leg ran and does not rank a
 /// passage covering less than 0.8 of the question among its first five — the passage keeps four fifths of its
-/// confidence. Similarity alone never makes an answer: a passage the lexical leg
+/// confidence, except in a follow-up. Similarity alone never makes an answer: a passage the lexical leg
 /// did not find, or found covering nothing, keeps no confidence, however close its meaning; and no bare cosine
 /// threshold is used, since out-of-scope questions reach the same cosines as answerable ones. Passages are ordered by
 /// lexical coverage, then by reciprocal-rank fusion of the two legs' ranks.
@@ -31,7 +31,11 @@ internal static class HybridFusion
     /// <summary>The lexical leg must rank the passage at least this high for the legs to agree on it.</summary>
     public const int AgreementLexicalDepth = 5;
 
-    public static List<FusedCandidate> Fuse(IReadOnlyList<PassageHit> lexical, IReadOnlyList<SemanticCandidate> semantic, Func<PassageHit, bool> mayAgree)
+    /// <param name="doubtDisagreement">
+    /// Whether a passage meaning disagrees with loses confidence: not for a follow-up, whose subject an answer already
+    /// established, so that a follow-up (a suggestion clicked) never gets less than its lexical confidence.
+    /// </param>
+    public static List<FusedCandidate> Fuse(IReadOnlyList<PassageHit> lexical, IReadOnlyList<SemanticCandidate> semantic, Func<PassageHit, bool> mayAgree, bool doubtDisagreement = true)
     {
         var semanticById = semantic.ToDictionary(s => s.Passage.Id, StringComparer.Ordinal);
         var fused = new List<FusedCandidate>(lexical.Count + semantic.Count);
@@ -47,7 +51,7 @@ internal static class HybridFusion
             {
                 confidence += (1 - confidence) * AgreementByRank[match.Rank - 1];
             }
-            else if (semantic.Count > 0 && (match is null || match.Rank > DisagreementRank) && confidence < DisagreementCoverage)
+            else if (doubtDisagreement && semantic.Count > 0 && (match is null || match.Rank > DisagreementRank) && confidence < DisagreementCoverage)
             {
                 // Meaning disagrees: the words matched part of the question, but the passage is not among the
                 // nearest in meaning. The match is more likely incidental ("open" in "is Kabul airport open for

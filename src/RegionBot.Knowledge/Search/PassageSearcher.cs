@@ -75,7 +75,7 @@ internal sealed class PassageSearcher
         var compares = interpreted.Shape.Compares && interpreted.Countries.Count >= 2;
         var fused = compares
             ? interpreted.Countries
-                .Select(country => Confident(Candidates(interpreted with { Countries = [country] }, text, excluded, mode, cancellationToken).Fused).FirstOrDefault())
+                .Select(country => Confident(Candidates(interpreted with { Countries = [country] }, text, excluded, mode, cancellationToken, isFollowUp).Fused).FirstOrDefault())
                 .OfType<FusedCandidate>()
                 .ToList()
             : [];
@@ -84,7 +84,7 @@ internal sealed class PassageSearcher
         compares = fused.Count >= 2;
         if (!compares)
         {
-            fused = Confident(Candidates(interpreted, text, excluded, mode, cancellationToken).Fused).ToList();
+            fused = Confident(Candidates(interpreted, text, excluded, mode, cancellationToken, isFollowUp).Fused).ToList();
         }
 
         if (fused.Count == 0)
@@ -174,7 +174,7 @@ internal sealed class PassageSearcher
 
     /// <summary>Both legs' candidates, fused; the semantic leg runs only when the lexical answer is not already certain.</summary>
     internal (List<FusedCandidate> Fused, IReadOnlyList<PassageHit> Lexical, IReadOnlyList<SemanticCandidate> Semantic, string SemanticState) Candidates(
-        InterpretedQuestion interpreted, string text, IReadOnlySet<string> excluded, SearchMode mode, CancellationToken cancellationToken)
+        InterpretedQuestion interpreted, string text, IReadOnlySet<string> excluded, SearchMode mode, CancellationToken cancellationToken, bool isFollowUp = false)
     {
         // Passages shown before are left out of both legs when the user asks for more.
         var lexicalHits = mode == SearchMode.Semantic ? [] : lexical.Rank(interpreted, cancellationToken).Where(h => !excluded.Contains(h.Passage.Id)).ToArray();
@@ -204,7 +204,7 @@ internal sealed class PassageSearcher
             var found = semantic.Rank(text, interpreted.Countries, excluded, cancellationToken);
             var fused = mode == SearchMode.Semantic
                 ? HybridFusion.SemanticOnly(found)
-                : HybridFusion.Fuse(lexicalHits, found, hit => MayAgree(interpreted, hit));
+                : HybridFusion.Fuse(lexicalHits, found, hit => MayAgree(interpreted, hit), doubtDisagreement: !isFollowUp);
             return (fused, lexicalHits, found, "used");
         }
 

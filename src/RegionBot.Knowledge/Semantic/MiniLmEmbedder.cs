@@ -72,6 +72,9 @@ internal sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         return encoder.Value.Encode(prepared, cancellationToken);
     }
 
+    /// <summary>True once the model is in memory.</summary>
+    public bool IsLoaded => encoder.IsValueCreated;
+
     /// <summary>Loads the model now, so that the first question does not wait for it.</summary>
     public void WarmUp() => _ = encoder.Value;
 

@@ -69,20 +69,15 @@ internal sealed class SemanticIndex : IDisposable
         if (stored is not null && Matches(stored))
         {
             Adopted = true;
-            Finish(new PassageVectors(stored.Vectors, stored.Ids.Length, stored.Dimensions), stored.Ids.Length, reusedCount: stored.Ids.Length);
-
-            // The vectors needed no model; it is loaded in the background so the first question does not wait for it.
-            if (embedder is MiniLmEmbedder model)
-            {
-                _ = Task.Run(model.WarmUp);
-            }
-
+            // The vectors needed no model: it is loaded when the host asks (KnowledgeStore.WarmUp, once the app has
+            // started), or by the first search by meaning.
+            Finish(stored.Vectors, stored.Ids.Length, reusedCount: stored.Ids.Length);
             return;
         }
 
         if (File.Exists(path))
         {
-            logger.LogWarning("The passage vectors in {VectorFile} are corrupt or belong to other knowledge; rebuilding them", path);
+            logger.LogWarning("The passage vectors in {VectorFile} are corrupt, of an older format or of other knowledge; rebuilding them", path);
         }
 
         var vectors = new PassageVectors(knowledge.Passages.Count, embedder.Dimensions);
@@ -114,15 +109,15 @@ internal sealed class SemanticIndex : IDisposable
     /// <summary>Fills every row whose passage id and text hash some earlier vectors share; returns the rows left to compute.</summary>
     private List<int> Reuse(PassageVectors vectors, VectorFile.Contents? stored, SemanticIndex? previous)
     {
-        var sources = new List<(string[] Ids, string[] Hashes, Func<int, float[]?> Row)>();
+        var sources = new List<(string[] Ids, string[] Hashes, PassageVectors Vectors)>();
         if (previous?.ready is { } previousVectors)
         {
-            sources.Add((previous.knowledge.Passages.Select(p => p.Id).ToArray(), previous.textHashes, row => previousVectors[row].ToArray()));
+            sources.Add((previous.knowledge.Passages.Select(p => p.Id).ToArray(), previous.textHashes, previousVectors));
         }
 
         foreach (var older in OlderFiles(stored))
         {
-            sources.Add((older.Ids, older.TextHashes, row => older.Vector(row).ToArray()));
+            sources.Add((older.Ids, older.TextHashes, older.Vectors));
         }
 
         var known = new Dictionary<(string, string), (int Source, int Row)>();
@@ -137,9 +132,9 @@ internal sealed class SemanticIndex : IDisposable
         var missing = new List<int>();
         for (var ordinal = 0; ordinal < knowledge.Passages.Count; ordinal++)
         {
-            if (known.TryGetValue((knowledge.Passages[ordinal].Id, textHashes[ordinal]), out var at) && sources[at.Source].Row(at.Row) is { } vector)
+            if (known.TryGetValue((knowledge.Passages[ordinal].Id, textHashes[ordinal]), out var at))
             {
-                vectors.Set(ordinal, vector);
+                vectors.CopyRow(ordinal, sources[at.Source].Vectors, at.Row);
             }
             else
             {
@@ -214,7 +209,7 @@ internal sealed class SemanticIndex : IDisposable
                 knowledge.ContentHash,
                 knowledge.Passages.Select(p => p.Id).ToArray(),
                 textHashes,
-                vectors.Data));
+                vectors));
             if (missing.Count > 0)
             {
                 logger.LogInformation(

@@ -6,22 +6,25 @@ namespace RegionBot.Knowledge.Semantic;
 
 /// <summary>
 /// The passage vectors of one version of the knowledge, stored in its index folder: a header (format, model,
-/// dimensions, content hash), then per passage its id, a hash of the text that was embedded and the vector, then a
-/// SHA-256 of everything before it. A file whose checksum fails is never read; one whose header or passages do not
-/// match the knowledge is not adopted as it stands, but its vectors can be reused passage by passage.
+/// dimensions, content hash), then per passage its id, a hash of the text that was embedded, the vector's scale and
+/// its 8-bit values, then a SHA-256 of everything before it. A file whose checksum fails is never read; one whose
+/// header or passages do not match the knowledge is not adopted as it stands, but its vectors can be reused passage
+/// by passage.
 /// </summary>
+/// <remarks>
+/// The vectors are stored as they are searched (<see cref="PassageVectors"/>): quantised once, when computed, so a
+/// restart reads a quarter of the bytes and never holds the float vectors at all, and a reused vector is bit for bit
+/// the one computed before. Format 1 held float vectors; a file of that format is not read, so it is rebuilt.
+/// </remarks>
 internal static class VectorFile
 {
     public const string FileName = "passage-vectors.bin";
     private const string Magic = "RBVEC";
-    private const int Format = 1;
+    private const int Format = 2;
     private const int ChecksumLength = 32;
 
     /// <summary>What a file holds: its header, and per passage its id, text hash and vector (row i of <see cref="Vectors"/>).</summary>
-    public sealed record Contents(string Model, int Dimensions, string ContentHash, string[] Ids, string[] TextHashes, float[] Vectors)
-    {
-        public ReadOnlySpan<float> Vector(int row) => Vectors.AsSpan(row * Dimensions, Dimensions);
-    }
+    public sealed record Contents(string Model, int Dimensions, string ContentHash, string[] Ids, string[] TextHashes, PassageVectors Vectors);
 
     /// <summary>A short, stable hash of the text a vector was computed from, so a changed passage is re-embedded.</summary>
     public static string HashText(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16);
@@ -47,7 +50,8 @@ internal static class VectorFile
                     {
                         writer.Write(contents.Ids[row]);
                         writer.Write(contents.TextHashes[row]);
-                        writer.Write(MemoryMarshal.AsBytes(contents.Vector(row)));
+                        writer.Write(contents.Vectors.Scale(row));
+                        writer.Write(MemoryMarshal.AsBytes(contents.Vectors.Row(row)));
                     }
                 }
 
@@ -88,22 +92,26 @@ internal static class VectorFile
             var count = reader.ReadInt32();
 
             // The checksum holds, so these come from a writer; the bounds still keep a bad file from exhausting memory.
-            if (dimensions is <= 0 or > 4096 || count < 0 || (long)count * dimensions * sizeof(float) > bodyLength)
+            if (dimensions is <= 0 or > 4096 || count < 0 || (long)count * (dimensions + sizeof(float)) > bodyLength)
             {
                 return null;
             }
 
             var ids = new string[count];
             var hashes = new string[count];
-            var vectors = new float[count * dimensions];
+            var values = new sbyte[count * dimensions];
+            var scales = new float[count];
             for (var row = 0; row < count; row++)
             {
                 ids[row] = reader.ReadString();
                 hashes[row] = reader.ReadString();
-                reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(vectors.AsSpan(row * dimensions, dimensions)));
+                scales[row] = reader.ReadSingle();
+                reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan(row * dimensions, dimensions)));
             }
 
-            return file.Position == bodyLength ? new Contents(model, dimensions, contentHash, ids, hashes, vectors) : null;
+            return file.Position == bodyLength && scales.All(float.IsFinite)
+                ? new Contents(model, dimensions, contentHash, ids, hashes, new PassageVectors(values, scales, count, dimensions))
+                : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or DecoderFallbackException)
         {

@@ -12,6 +12,11 @@ namespace RegionBot.Conversations;
 /// Checking that costs a search per candidate, so the outcome is remembered for a few minutes: questions repeat, and
 /// a stale suggestion after a knowledge reload is at worst one that finds less than it promised.
 /// </summary>
+/// <remarks>
+/// The checks are lexical searches, which never run the model: embedding each candidate would cost more than the
+/// user's own question. A lexical check is safe, since the hybrid search a click runs (a follow-up) never lowers a
+/// passage's confidence below its lexical one; it may at worst leave out a suggestion only meaning would have answered.
+/// </remarks>
 public sealed class FollowUpSuggestions(IPassageSearch search) : IDisposable
 {
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(5);
@@ -52,7 +57,7 @@ public sealed class FollowUpSuggestions(IPassageSearch search) : IDisposable
             suggestions.AddRange(answer.CoveredCountries
                 .Where(country => !answered.Contains(country))
                 .Select(country => (Country: country, Question: BotTexts.Get("SuggestWhatAbout", BotTexts.Country(country))))
-                .Where(s => ShowsNew(search.Search(s.Question, context, cancellationToken), answer, passage => string.Equals(passage.Country, s.Country, StringComparison.Ordinal)))
+                .Where(s => ShowsNew(search.Search(s.Question, context, SearchMode.Lexical, cancellationToken), answer, passage => string.Equals(passage.Country, s.Country, StringComparison.Ordinal)))
                 .Select(s => s.Question)
                 .Take(MaxOtherCountries));
         }
@@ -62,7 +67,7 @@ public sealed class FollowUpSuggestions(IPassageSearch search) : IDisposable
             // A Russian suggestion names the speaker as Russian media write him, and is read back to him when clicked.
             var named = ReplyLanguage.Current == Language.Russian ? RussianNames.Of(speaker) ?? speaker : speaker;
             var more = BotTexts.Get("SuggestWhatElse", named);
-            if (ShowsNew(search.Search(more, context, cancellationToken), answer, passage => string.Equals(passage.Speaker, speaker, StringComparison.Ordinal)))
+            if (ShowsNew(search.Search(more, context, SearchMode.Lexical, cancellationToken), answer, passage => string.Equals(passage.Speaker, speaker, StringComparison.Ordinal)))
             {
                 suggestions.Add(more);
             }

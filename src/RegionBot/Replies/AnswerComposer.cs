@@ -11,6 +11,11 @@ namespace RegionBot.Replies;
 /// for a question whose country or speaker is covered but not on this point, what the sources do say about them,
 /// labelled as such; and for a comparison, the same for the side the sources do not cover.
 /// </summary>
+/// <remarks>
+/// Only the user's own question is searched with both legs. The searches this adds (each country's best passage, what
+/// the sources say about a subject) are lexical: they look up names and the question's own words, and running the
+/// model for each would multiply a turn's cost.
+/// </remarks>
 public sealed partial class AnswerComposer(IPassageSearch search, Func<KnowledgeBase> knowledge)
 {
     /// <summary>The knowledge as it is now (it may be reloaded while the bot runs).</summary>
@@ -68,7 +73,7 @@ public sealed partial class AnswerComposer(IPassageSearch search, Func<Knowledge
         foreach (var country in current.CoveredCountries)
         {
             // A bare country name ranks that country's passages, its leading passage first.
-            if (search.Search(country, null, cancellationToken).Hits.FirstOrDefault(h => string.Equals(h.Passage.Country, country, StringComparison.Ordinal)) is { } hit)
+            if (search.Search(country, null, SearchMode.Lexical, cancellationToken).Hits.FirstOrDefault(h => string.Equals(h.Passage.Country, country, StringComparison.Ordinal)) is { } hit)
             {
                 passages.Add(new CitedPassage(passages.Count + 1, hit.Passage));
             }
@@ -90,7 +95,7 @@ public sealed partial class AnswerComposer(IPassageSearch search, Func<Knowledge
         foreach (var country in answer.Clarify)
         {
             // Naming the country restricts the search to it; the best passage found there answers for it.
-            var forCountry = search.Search($"{answer.Question} in {country}", context, cancellationToken);
+            var forCountry = search.Search($"{answer.Question} in {country}", context, SearchMode.Lexical, cancellationToken);
             if (forCountry.Clarify.Count == 0
                 && forCountry.Hits.FirstOrDefault(h => string.Equals(h.Passage.Country, country, StringComparison.Ordinal)) is { } hit
                 && passages.All(p => !string.Equals(p.Passage.Id, hit.Passage.Id, StringComparison.Ordinal)))
@@ -135,7 +140,7 @@ public sealed partial class AnswerComposer(IPassageSearch search, Func<Knowledge
 
     /// <summary>What the sources say about a country or speaker: a bare name ranks its passages.</summary>
     private IEnumerable<Passage> AboutSubject(string subject, CancellationToken cancellationToken) =>
-        search.Search(subject, null, cancellationToken).Hits
+        search.Search(subject, null, SearchMode.Lexical, cancellationToken).Hits
             .Select(hit => hit.Passage)
             .Where(p => string.Equals(p.Country, subject, StringComparison.Ordinal) || string.Equals(p.Speaker, subject, StringComparison.Ordinal));
 

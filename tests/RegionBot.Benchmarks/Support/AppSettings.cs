@@ -15,6 +15,15 @@ public static class AppSettings
     ];
 
     /// <summary>
+    /// The admin key the benchmarks give the app they start, so that they can read its search counts from the
+    /// details <c>/healthz</c> shows only to an operator. A fresh random key per benchmark process.
+    /// </summary>
+    public static readonly string AdminKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The admin key on the app's command line (see <see cref="AdminKey"/>).</summary>
+    public static string[] WithAdminKey => ["--RegionBot:Reload:AdminKey", AdminKey];
+
+    /// <summary>
     /// Keeps the feedback the app logs for unanswered benchmark questions out of the developer's own feedback log:
     /// a fresh file per run in the temporary folder.
     /// </summary>

@@ -35,7 +35,7 @@ public static class TurnBenchmark
 
                 // No question vector is remembered by default, so every turn is a question the model has not seen.
                 "--RegionBot:Semantic:QueryCacheSize", arguments.String("query-cache", "0"),
-                .. AppSettings.Unthrottled, .. AppSettings.ScratchFeedback(), .. logging,
+                .. AppSettings.Unthrottled, .. AppSettings.ScratchFeedback(), .. AppSettings.WithAdminKey, .. logging,
             ]);
         using var echo = AppProcess.Start(typeof(TurnBenchmark).Assembly.Location, [EchoHost.Command, .. logging], environment);
         using var client = TurnClient.Create(connections * 2);
@@ -85,15 +85,23 @@ public static class TurnBenchmark
             $"Capacity ratio by server CPU per turn (echo / RegionBot): {baseline.CpuMillisecondsPerTurn / bot.CpuMillisecondsPerTurn:0.00}"));
         var searches = semanticAfter.Searches - semanticBefore.Searches;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Searches that ran the semantic leg: {semanticAfter.Semantic - semanticBefore.Semantic} of {searches} ({(double)(semanticAfter.Semantic - semanticBefore.Semantic) / Math.Max(searches, 1):P0}); the others were certain lexically (a turn also searches to check its follow-up suggestions)"));
+            $"Searches that ran the semantic leg: {semanticAfter.Semantic - semanticBefore.Semantic} of {searches} ({(double)(semanticAfter.Semantic - semanticBefore.Semantic) / Math.Max(searches, 1):P0}); the others were certain lexically, or were a turn's secondary searches (suggestions, per-country answers), which are lexical"));
+
+        // Each turn searches its question once (a comparison once per side), so leg runs per turn is the share of turns that needed the model.
+        var legRuns = semanticAfter.Semantic - semanticBefore.Semantic;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Semantic leg runs per RegionBot turn: {legRuns} runs over {bot.Latencies.Count} turns ({(double)legRuns / Math.Max(bot.Latencies.Count, 1):P0})"));
         return bot.Errors + baseline.Errors == 0 ? 0 : 1;
     }
 
     /// <summary>The app's count of searches and of those that ran the semantic leg, from <c>/healthz</c>.</summary>
     private static async Task<(long Searches, long Semantic)> SemanticCountsAsync(HttpClient client, AppProcess app, CancellationToken cancellationToken)
     {
-        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri(app.BaseAddress, "healthz"), cancellationToken));
-        var semantic = document.RootElement.GetProperty("semantic");
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(app.BaseAddress, "healthz"));
+        request.Headers.Add("X-RegionBot-Admin-Key", AppSettings.AdminKey);
+        using var response = await client.SendAsync(request, cancellationToken);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var semantic = document.RootElement.GetProperty("semanticDetails");
         return (semantic.GetProperty("searches").GetInt64(), semantic.GetProperty("semanticSearches").GetInt64());
     }
 

@@ -76,11 +76,11 @@ public sealed class GracefulShutdownTests
     /// <summary>The real search, held at its start until the test lets it go, so a turn is reliably in flight.</summary>
     private sealed class SlowSearch(IPassageSearch inner, SlowSearchGate gate) : IPassageSearch
     {
-        public SearchAnswer Search(string question, SearchContext? context, CancellationToken cancellationToken = default)
+        public SearchAnswer Search(string question, SearchContext? context, SearchMode mode, CancellationToken cancellationToken = default)
         {
             gate.Started.TrySetResult();
             gate.Release.Task.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
-            return inner.Search(question, context, cancellationToken);
+            return inner.Search(question, context, mode, cancellationToken);
         }
     }
 }

@@ -84,6 +84,26 @@ public sealed class AnswerComposerTests(ShippedKnowledgeFixture fixture) : IClas
     }
 
     [Theory]
+    [InlineData("Is there a risk of terrorism spreading?")]
+    [InlineData("What is Russia doing?")]
+    [InlineData("Does Uzbekistan recognise the Taliban?")]
+    [InlineData("compare kazakhstan and uzbekistan on recognition")]
+    public void The_searches_a_reply_adds_to_the_users_question_never_run_the_model(string question)
+    {
+        // The question alone, then the whole reply: the per-country and per-subject searches add no semantic leg run.
+        var before = fixture.Store.Status.Semantic;
+        fixture.Store.Search(question);
+        var afterQuestion = fixture.Store.Status.Semantic;
+
+        var (_, composed) = Composer.Compose(question, null, CancellationToken.None);
+
+        var afterReply = fixture.Store.Status.Semantic;
+        Assert.NotNull(composed);
+        Assert.True(afterReply.Searches - afterQuestion.Searches > afterQuestion.Searches - before.Searches, "the reply searched more than the question");
+        Assert.Equal(afterQuestion.SemanticSearches - before.SemanticSearches, afterReply.SemanticSearches - afterQuestion.SemanticSearches);
+    }
+
+    [Theory]
     [InlineData("What did the president say?")]
     [InlineData("recognition of the government")]
     public void A_question_that_presupposes_one_subject_still_asks_which_one_is_meant(string question)

@@ -221,14 +221,14 @@ public sealed class RedisStorageTests(ShippedKnowledgeFixture knowledge) : IClas
     {
         private int _triggered;
 
-        public SearchAnswer Search(string question, SearchContext? context, CancellationToken cancellationToken = default)
+        public SearchAnswer Search(string question, SearchContext? context, SearchMode mode, CancellationToken cancellationToken = default)
         {
             if (string.Equals(question, trigger, StringComparison.Ordinal) && Interlocked.Exchange(ref _triggered, 1) == 0)
             {
                 meanwhile();
             }
 
-            return inner.Search(question, context, cancellationToken);
+            return inner.Search(question, context, mode, cancellationToken);
         }
     }
 

@@ -9,9 +9,9 @@ public sealed class RecordingSearch(IPassageSearch inner) : IPassageSearch
 
     public IReadOnlyList<string> Questions => _questions;
 
-    public SearchAnswer Search(string question, SearchContext? context, CancellationToken cancellationToken = default)
+    public SearchAnswer Search(string question, SearchContext? context, SearchMode mode, CancellationToken cancellationToken = default)
     {
         _questions.Add(question);
-        return inner.Search(question, context, cancellationToken);
+        return inner.Search(question, context, mode, cancellationToken);
     }
 }

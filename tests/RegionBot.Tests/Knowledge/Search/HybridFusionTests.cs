@@ -59,6 +59,14 @@ public sealed class HybridFusionTests
     }
 
     [Fact]
+    public void A_follow_up_is_never_doubted_below_its_lexical_confidence()
+    {
+        var fused = HybridFusion.Fuse([new PassageHit(A, 2f, 0.6f)], [new SemanticCandidate(1, B, 1, 0.5f)], _ => true, doubtDisagreement: false);
+
+        Assert.Equal(0.6f, fused.Single(f => f.Passage == A).Confidence, 3);
+    }
+
+    [Fact]
     public void Without_the_semantic_leg_the_lexical_confidence_stands()
     {
         var fused = HybridFusion.Fuse([new PassageHit(A, 2f, 0.6f)], [], _ => true);

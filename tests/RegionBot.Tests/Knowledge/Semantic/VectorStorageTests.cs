@@ -36,13 +36,43 @@ public sealed class VectorStorageTests : IDisposable
             Assert.Equal(store.Status.Passages, first.Embedded);
         }
 
-        Assert.True(File.Exists(Path.Combine(folder, VectorFile.FileName)));
+        var file = Path.Combine(folder, VectorFile.FileName);
+        var stored = VectorFile.TryRead(file);
+        Assert.NotNull(stored);
+
+        // Stored as 8-bit values with a scale each: less than a third of what float vectors would take.
+        Assert.True(new FileInfo(file).Length < stored.Ids.Length * stored.Dimensions * sizeof(float) / 3, $"{new FileInfo(file).Length} bytes");
         var second = new GatedEmbedder();
         using var reopened = await OpenReady(second);
 
         Assert.Equal(0, second.Embedded);
+        var reread = VectorFile.TryRead(file)!;
+        Assert.All(Enumerable.Range(0, stored.Ids.Length), row =>
+        {
+            Assert.True(stored.Vectors.Row(row).SequenceEqual(reread.Vectors.Row(row)));
+            Assert.Equal(stored.Vectors.Scale(row), reread.Vectors.Scale(row));
+        });
         Assert.Equal(reopened.Status.Passages, reopened.Status.Semantic.Reused);
         Assert.Equal("trt-kz-6", reopened.Search(Paraphrase).Hits[0].Passage.Id);
+    }
+
+    [Fact]
+    public async Task Reopening_with_stored_vectors_does_not_load_the_model_until_warmed_up_or_searched()
+    {
+        using (await OpenReady(new GatedEmbedder()))
+        {
+        }
+
+        using var model = MiniLmEmbedder.Create(1);
+        using var store = KnowledgeStore.Open(copy.KnowledgePath, options, null, new SemanticOptions(), model);
+
+        Assert.True(store.Status.Semantic.Ready);
+        Assert.False(model.IsLoaded);
+
+        store.WarmUp();
+
+        Assert.True(model.IsLoaded);
+        Assert.Equal("trt-kz-6", store.Search(Paraphrase).Hits[0].Passage.Id);
     }
 
     [Fact]
@@ -95,6 +125,28 @@ public sealed class VectorStorageTests : IDisposable
         Assert.Equal("trt-kz-6", rebuilt.Search(Paraphrase).Hits[0].Passage.Id);
     }
 
+    [Fact]
+    public async Task A_vector_file_of_the_older_float_format_is_rebuilt_not_misread()
+    {
+        string file;
+        using (var store = await OpenReady(new GatedEmbedder()))
+        {
+            file = Path.Combine(store.Status.IndexFolder, VectorFile.FileName);
+        }
+
+        // The same vectors, ids and hashes as format 1 wrote them: floats, no scale, a valid checksum.
+        var current = VectorFile.TryRead(file)!;
+        WriteFormat1(file, current);
+
+        var embedder = new GatedEmbedder();
+        using var rebuilt = await OpenReady(embedder);
+
+        Assert.Equal(rebuilt.Status.Passages, embedder.Embedded);
+        Assert.Equal(0, rebuilt.Status.Semantic.Reused);
+        Assert.NotNull(VectorFile.TryRead(file));
+        Assert.Equal("trt-kz-6", rebuilt.Search(Paraphrase).Hits[0].Passage.Id);
+    }
+
     [Theory]
     [InlineData("flip")]
     [InlineData("truncate")]
@@ -136,6 +188,32 @@ public sealed class VectorStorageTests : IDisposable
         await store.SemanticReady.WaitAsync(TimeSpan.FromMinutes(2));
         Assert.True(store.Status.Semantic.Ready, store.Status.Semantic.Error);
         return store;
+    }
+
+    private static void WriteFormat1(string path, VectorFile.Contents contents)
+    {
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("RBVEC");
+            writer.Write(1);
+            writer.Write(contents.Model);
+            writer.Write(contents.Dimensions);
+            writer.Write(contents.ContentHash);
+            writer.Write(contents.Ids.Length);
+            for (var row = 0; row < contents.Ids.Length; row++)
+            {
+                writer.Write(contents.Ids[row]);
+                writer.Write(contents.TextHashes[row]);
+                foreach (var value in contents.Vectors.Vector(row))
+                {
+                    writer.Write(value);
+                }
+            }
+        }
+
+        var bytes = body.ToArray();
+        File.WriteAllBytes(path, [.. bytes, .. System.Security.Cryptography.SHA256.HashData(bytes)]);
     }
 
     private void Edit(string from, string to)
