@@ -95,8 +95,8 @@ internal sealed class LexicalRetriever
                 lacksFact |= !isCovered && question.Concepts[i].Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date or ConceptKind.Person;
 
                 // A number the question gives ("in 2023", "on 25 August") places it; a passage without it is about
-                // another time or amount.
-                lacksFact |= !isCovered && question.Concepts[i] is { Kind: ConceptKind.Foreign, Said: var said } && said.All(char.IsAsciiDigit);
+                // another time or amount. A single digit is more often a rank or a count in words ("no.1").
+                lacksFact |= !isCovered && question.Concepts[i] is { Kind: ConceptKind.Foreign, Said: { Length: > 1 } said } && said.All(char.IsAsciiDigit);
                 lacksName |= !isCovered && LooksLikeName(question.Concepts[i]);
                 covered += isCovered ? weights[i].Covered : 0;
                 asked += isCovered ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;

@@ -358,8 +358,8 @@ internal sealed class QuestionInterpreter
     /// Offices qualified by a holder that is not a covered country: "the Taliban's foreign minister", "Pakistan's
     /// ambassador", "the leader of the Taliban", "foreign minister in the Taliban government". A covered country
     /// already restricts which passages may answer, so "Kyrgyzstan's foreign minister" needs nothing more. The holder
-    /// is the word before the office (and its qualifiers), or the word after "of", "in" or "for" (past "the
-    /// government").
+    /// is the word before the office (and its qualifiers), or the word after "of", "in", "for" or "at" (past "the
+    /// government"; Russian "у талибов" reads "at taliban").
     /// </summary>
     private List<HeldOffice> HeldOffices(string[] words, List<Concept> concepts)
     {
@@ -378,7 +378,7 @@ internal sealed class QuestionInterpreter
             }
 
             var before = start > 0 && words[start - 1] is not ("the" or "of") ? words[start - 1] : null;
-            var afterOf = end + 2 < words.Length && words[end + 1] is "of" or "in" or "for"
+            var afterOf = end + 2 < words.Length && words[end + 1] is "of" or "in" or "for" or "at"
                 ? words.Skip(end + 2).Take(3).FirstOrDefault(w => w is not ("the" or "government" or "govt" or "regime" or "new"))
                 : null;
             var office = Analyze(words[end]);
