@@ -1,0 +1,194 @@
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>
+/// Reads what a question asks a passage to give beyond its words: a number ("how many", "what is the population"),
+/// an amount of money ("what is the budget"), a time ("when"), a date ("on what date"), a person's name ("the names of
+/// the pilots"), and what a "how many" question counts. Each becomes a concept only a passage giving that fact covers.
+/// </summary>
+internal sealed class AskedFacts
+{
+    private readonly Lexicon lexicon;
+    private readonly Func<string, IReadOnlyList<string>> analyze;
+    private readonly string[] numberStems;
+
+    /// <summary>How a passage gives someone's age: "62 years old", "aged 62", "born in 1953".</summary>
+    private readonly string[] ageStems;
+
+    /// <param name="analyze">The search's analyzer, which turns a word into its terms.</param>
+    public AskedFacts(Lexicon lexicon, Func<string, IReadOnlyList<string>> analyze)
+    {
+        this.lexicon = lexicon;
+        this.analyze = analyze;
+        numberStems = Stems(lexicon.NumberWords);
+        ageStems = Stems(["old", "age", "aged", "years", "born"]);
+    }
+
+    /// <summary>Adds a concept for each fact the question asks for, and drops "name" where it only says what is asked.</summary>
+    public void AddAskedFacts(string[] words, List<Concept> concepts)
+    {
+        if (AsksForMoney(words))
+        {
+            concepts.Add(new Concept("how much money", [], ConceptKind.Money));
+        }
+        else if (AsksForNumber(words))
+        {
+            concepts.Add(new Concept(string.Join(' ', words).Contains("how old", StringComparison.Ordinal) ? "how old" : "how many", [], ConceptKind.Quantity));
+        }
+
+        if (AsksForName(words))
+        {
+            // "Name" only says what is asked for; the passage must name a person, not use the word.
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "name" or "names" or "named");
+            concepts.Add(new Concept("names", [], ConceptKind.Person));
+        }
+
+        if (AsksForDate(words))
+        {
+            concepts.Add(new Concept("what date", [], ConceptKind.Date));
+        }
+        else if (AsksForTime(words))
+        {
+            concepts.Add(new Concept("when", [], ConceptKind.Time));
+        }
+    }
+
+    /// <summary>
+    /// What "how many" or "number of" counts: the concept of the word after it ("how many soldiers", "the number of
+    /// refugees"), or null when none follows ("how many days after", "how much"). "How old" counts years of age.
+    /// </summary>
+    public CountedThing? Counted(string[] words, List<Concept> concepts)
+    {
+        for (var i = 0; i + 2 < words.Length; i++)
+        {
+            if (words[i] is "how" && words[i + 1] is "old")
+            {
+                return new CountedThing(ageStems, numberStems);
+            }
+
+            if (!((words[i] is "how" && words[i + 1] is "many") || (words[i] is "number" && words[i + 1] is "of")))
+            {
+                continue;
+            }
+
+            var next = words[i + 2] is "the" && i + 3 < words.Length ? words[i + 3] : words[i + 2];
+            var own = analyze(next);
+            var concept = own.Count == 1
+                ? concepts.FirstOrDefault(c => c.Kind is ConceptKind.Words && c.Alternatives.Count > 0 && c.Alternatives[0].Count == 1 && string.Equals(c.Alternatives[0][0], own[0], StringComparison.Ordinal))
+                : null;
+            if (concept is null || lexicon.TimeWords.Contains(next))
+            {
+                return null;
+            }
+
+            return new CountedThing(
+                concept.Alternatives.Where(a => a.Count == 1).Select(a => a[0]).Distinct(StringComparer.Ordinal).ToArray(),
+                numberStems);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "What is the budget", "how much does it cost", "what's the exchange rate": only a passage that gives an amount of
+    /// money can answer. A yes-or-no question ("Did Russia pay for the border posts?") may be answered without one.
+    /// </summary>
+    private bool AsksForMoney(string[] words) =>
+        words.Length > 0
+        && words[0] is "what" or "whats" or "how" or "which"
+        && words.Any(lexicon.MoneyQuestionWords.Contains);
+
+    /// <summary>
+    /// "How many", "how much", "how long", "number of", "what is the population": only a passage that gives a number
+    /// can answer.
+    /// </summary>
+    private bool AsksForNumber(string[] words)
+    {
+        if (words.Length > 0 && words[0] is "what" or "whats" or "which" && words.Any(lexicon.NumberQuestionWords.Contains))
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if ((words[i] is "how" && words[i + 1] is "many" or "much" or "long" or "far" or "big" or "large" or "old")
+                || (words[i] is "number" or "amount" && words[i + 1] is "of"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "When did ...?", "what date", "how soon", "since when": only a passage that places events in time can answer.
+    /// A "when" inside the question ("what did he say when he visited ...") only sets the scene.
+    /// </summary>
+    private static bool AsksForTime(string[] words)
+    {
+        if (words.FirstOrDefault() is "when")
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if ((words[i] is "how" && words[i + 1] is "soon")
+                || (words[i] is "since" && words[i + 1] is "when"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "What date", "which exact day", "in what year", "the date of": only a passage that gives a date (a month, a day
+    /// of the week, a year) can answer; "recently" or "last month" places an event in time but gives no date.
+    /// </summary>
+    private static bool AsksForDate(string[] words)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] is "date" or "dates")
+            {
+                return true;
+            }
+
+            // "What day", "which year", with at most one word between: "what exact day", "which calendar year".
+            if (words[i] is "what" or "which")
+            {
+                for (var j = i + 1; j < words.Length && j <= i + 2; j++)
+                {
+                    if (words[j] is "day" or "month" or "year")
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "What were the names of the pilots", "name the officials", "как звали пилотов": only a passage that names a
+    /// person can answer. "The name of the bridge" asks for no person.
+    /// </summary>
+    private bool AsksForName(string[] words)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] is "name" or "names" or "named" && words.Skip(i + 1).Take(4).Any(lexicon.PeopleNouns.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string[] Stems(IEnumerable<string> words) =>
+        words.Select(analyze).Where(terms => terms.Count == 1).Select(terms => terms[0]).Distinct(StringComparer.Ordinal).ToArray();
+}
