@@ -77,7 +77,9 @@ internal sealed class LexicalRetriever
         var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
         var coverage = new LexicalCoverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0);
         var near = question.HeldOffices.Select(NearMatches.Office)
-            .Concat(question.OfficeAskedOf is { } office ? [NearMatches.Holding(office)] : []).Concat(question.Counted is { } counted ? [NearMatches.Counted(counted)] : []).ToArray();
+            .Concat(question.OfficeAskedOf is { } office ? [NearMatches.Holding(office)] : [])
+            .Concat(question.Counted is { } counted ? [NearMatches.Counted(counted)] : [])
+            .ToArray();
         var saysNear = near.Length == 0 ? null : NearMatches.Matching(searcher, top.ScoreDocs.Select(d => d.Doc), near);
         var ordinals = new DocumentOrdinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;

@@ -74,11 +74,11 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
 
     /// <summary>
     /// "Who is the president of Kyrgyzstan?", "who's Turkmenistan's foreign minister": the office whose holder is asked
-    /// for, unless a holder outside the covered countries qualifies it (then <see cref="Held"/> applies).
+    /// for, unless a holder outside the covered countries qualifies it (<paramref name="held"/>, from <see cref="Held"/>).
     /// </summary>
-    public string? AskedOf(string[] words, List<Concept> concepts)
+    public string? AskedOf(string[] words, IReadOnlyList<HeldOffice> held)
     {
-        if (words.Length < 2 || words[0] is not "who" || Held(words, concepts).Count > 0)
+        if (words.Length < 2 || words[0] is not "who" || held.Count > 0)
         {
             return null;
         }

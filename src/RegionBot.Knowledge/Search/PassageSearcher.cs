@@ -94,9 +94,9 @@ internal sealed class PassageSearcher
 
         // "The big picture on how the neighbours are reacting" is answered by the overview where it answers at all.
         if (interpreted.Shape.AsksOverview && interpreted.Countries.Count == 0 && interpreted.Speakers.Count == 0
-            && fused.Any(f => string.Equals(f.Passage.Country, Countries.Region, StringComparison.Ordinal)))
+            && fused.Any(f => IsOverview(f.Passage)))
         {
-            fused = fused.Where(f => string.Equals(f.Passage.Country, Countries.Region, StringComparison.Ordinal)).ToList();
+            fused = fused.Where(f => IsOverview(f.Passage)).ToList();
         }
 
         var top = fused[0];
@@ -150,10 +150,12 @@ internal sealed class PassageSearcher
 
     /// <summary>The overview passages (country "Region"), in the order of their sources, as many as an answer holds.</summary>
     private PassageHit[] Overview() => knowledge.Passages
-        .Where(p => string.Equals(p.Country, Countries.Region, StringComparison.Ordinal))
+        .Where(IsOverview)
         .Take(Math.Max(1, options.PassagesPerAnswer))
         .Select(p => new PassageHit(p, 1f, 1f))
         .ToArray();
+
+    private static bool IsOverview(Passage passage) => string.Equals(passage.Country, Countries.Region, StringComparison.Ordinal);
 
     /// <summary>Why a question gets no answer before any passage is looked at; null when it may have one.</summary>
     internal static NoAnswerReason? Veto(InterpretedQuestion interpreted)

@@ -107,6 +107,7 @@ internal sealed class QuestionInterpreter
             .ToList();
         facts.AddAskedFacts(words, concepts);
 
+        var held = offices.Held(words, concepts);
         return new InterpretedQuestion(
             words,
             concepts,
@@ -117,8 +118,8 @@ internal sealed class QuestionInterpreter
             words.Any(lexicon.RegionWords.Contains),
             ShapeOf(words, named))
         {
-            HeldOffices = offices.Held(words, concepts),
-            OfficeAskedOf = offices.AskedOf(words, concepts),
+            HeldOffices = held,
+            OfficeAskedOf = offices.AskedOf(words, held),
             Counted = concepts.Any(c => c.Kind == ConceptKind.Quantity) ? facts.Counted(words, concepts) : null,
         };
     }
