@@ -30,6 +30,12 @@ internal static class PassageFields
     /// <summary>What kind of fact the passage gives: "number", "time", "date", "money" (keyword).</summary>
     public const string Gives = "gives";
 
+    /// <summary>
+    /// The paragraph before, in the same section (analysed): the scene a paragraph does not repeat. "Tokayev focused on
+    /// avoiding terrorism" follows the paragraph naming the CSTO session he spoke at.
+    /// </summary>
+    public const string Context = "context";
+
     /// <summary>Text and <see cref="About"/> together (analysed): used to weigh words by rarity and check coverage.</summary>
     public const string All = "all";
 }

@@ -33,10 +33,10 @@ internal sealed class PassageIndex : IDisposable
 
     /// <summary>
     /// Bumped whenever the analyzer or the document fields change, so an index written by an older build is rebuilt
-    /// rather than searched with different rules. The words by which a passage gives a number, time, date or amount of
-    /// money are indexed with it (<see cref="PassageFields.Gives"/>), so a change to them is a new format too.
+    /// rather than searched with different rules. The words by which a passage gives a number, time, date, amount of
+    /// money, place or name are indexed with it (<see cref="PassageFields.Gives"/>), so a change to them is a new format too.
     /// </summary>
-    public static readonly string Format = "regionbot-index-7-" + PassageFacts.Version(Lexicon.Default);
+    public static readonly string Format = "regionbot-index-9-" + PassageFacts.Version(Lexicon.Default);
 
     private const string FormatKey = "format";
     private const string ContentHashKey = "contentHash";
@@ -56,7 +56,9 @@ internal sealed class PassageIndex : IDisposable
         using var writer = new IndexWriter(directory, config);
         for (var ordinal = 0; ordinal < knowledge.Passages.Count; ordinal++)
         {
-            var document = ToDocument(knowledge.Passages[ordinal]);
+            var passage = knowledge.Passages[ordinal];
+            var previous = ordinal > 0 ? knowledge.Passages[ordinal - 1] : null;
+            var document = ToDocument(passage, previous is not null && string.Equals(previous.Source.Id, passage.Source.Id, StringComparison.Ordinal) && string.Equals(previous.Section, passage.Section, StringComparison.Ordinal) ? previous : null);
             document.Add(new NumericDocValuesField(PassageFields.Ordinal, ordinal));
             writer.AddDocument(document);
         }
@@ -136,7 +138,8 @@ internal sealed class PassageIndex : IDisposable
     /// <summary>Gives up the owner's reference: the index closes now, or when the last search on it ends. Idempotent.</summary>
     public void Dispose() => reader.Dispose();
 
-    private static Document ToDocument(Passage passage)
+    /// <param name="before">The paragraph before it in the same section, whose words set its scene; null for a section's first.</param>
+    private static Document ToDocument(Passage passage, Passage? before)
     {
         var about = About(passage);
         var document = new Document
@@ -149,6 +152,11 @@ internal sealed class PassageIndex : IDisposable
             new TextField(PassageFields.Section, passage.Section, Field.Store.NO),
             new TextField(PassageFields.All, passage.Text + " " + about, Field.Store.NO),
         };
+        if (before is not null)
+        {
+            document.Add(new TextField(PassageFields.Context, before.Text, Field.Store.NO));
+        }
+
         foreach (var fact in PassageSearcher.FactsGiven(passage))
         {
             document.Add(new StringField(PassageFields.Gives, fact, Field.Store.NO));

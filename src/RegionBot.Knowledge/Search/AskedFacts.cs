@@ -3,7 +3,8 @@ namespace RegionBot.Knowledge.Search;
 /// <summary>
 /// Reads what a question asks a passage to give beyond its words: a number ("how many", "what is the population"),
 /// an amount of money ("what is the budget"), a time ("when"), a date ("on what date"), a person's name ("the names of
-/// the pilots"), and what a "how many" question counts. Each becomes a concept only a passage giving that fact covers.
+/// the pilots"), a place ("where did they meet"), a model ("what type of aircraft"), a thing's name ("what is the
+/// crossing called"), and what a "how many" question counts. Each becomes a concept only a passage giving that fact covers.
 /// </summary>
 internal sealed class AskedFacts
 {
@@ -38,8 +39,24 @@ internal sealed class AskedFacts
         if (AsksForName(words))
         {
             // "Name" only says what is asked for; the passage must name a person, not use the word.
-            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "name" or "names" or "named");
+            RemoveAskingWords(concepts);
             concepts.Add(new Concept("names", [], ConceptKind.Person));
+        }
+        else if (AsksForThingName(words))
+        {
+            RemoveAskingWords(concepts);
+            concepts.Add(new Concept("what name", [], ConceptKind.ProperName));
+        }
+
+        if (AsksForPlace(words))
+        {
+            concepts.Add(new Concept("where", [], ConceptKind.Place));
+        }
+
+        if (AsksForModel(words))
+        {
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "model" or "models" or "make" or "type" or "types");
+            concepts.Add(new Concept("what model", [], ConceptKind.Model));
         }
 
         if (AsksForDate(words))
@@ -188,6 +205,63 @@ internal sealed class AskedFacts
 
         return false;
     }
+
+    /// <summary>
+    /// "What is the name of the border crossing", "what is the bridge called", "как называется мост": only a passage
+    /// that gives something a proper name can answer. The names of people are <see cref="AsksForName"/>'s.
+    /// </summary>
+    private bool AsksForThingName(string[] words)
+    {
+        if (words.Length > 2 && words[0] is "what" or "whats" or "how" && words[^1] is "called" or "named" or "name")
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] is "name" or "names" && words[i + 1] is "of" && !words.Skip(i + 2).Take(4).Any(lexicon.PeopleNouns.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Where did Tokayev and Putin meet", "where was the session held", "in which city": only a passage that says where
+    /// ("in Moscow", "at the Kremlin") can answer. "Where is Afghanistan heading" or "where does Kazakhstan stand" ask
+    /// for no place.
+    /// </summary>
+    private bool AsksForPlace(string[] words)
+    {
+        if (words.Contains("where") && words.Any(lexicon.PlaceQuestionWords.Contains))
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] is "which" or "what" && lexicon.PlaceNouns.Contains(words[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "What type of aircraft", "which model of helicopter", "какой модели самолёт": only a passage that gives a
+    /// model's designation can answer; "an Afghan military plane" is no model. "What kind of aid" asks for no model.
+    /// </summary>
+    private bool AsksForModel(string[] words) =>
+        words.Any(w => w is "what" or "whats" or "which")
+        && words.Any(w => w is "model" or "models" or "make" or "type" or "types")
+        && words.Any(lexicon.EquipmentWords.Contains);
+
+    private static void RemoveAskingWords(List<Concept> concepts) =>
+        concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "name" or "names" or "named" or "called");
 
     private string[] Stems(IEnumerable<string> words) =>
         words.Select(analyze).Where(terms => terms.Count == 1).Select(terms => terms[0]).Distinct(StringComparer.Ordinal).ToArray();

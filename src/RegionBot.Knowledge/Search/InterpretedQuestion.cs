@@ -41,6 +41,15 @@ internal enum ConceptKind
     /// <summary>By giving a date (a month, a day of the week, a year): the question asks on what date.</summary>
     Date,
 
+    /// <summary>By giving a place where something happened: the question asks where a meeting was held.</summary>
+    Place,
+
+    /// <summary>By giving a model's designation ("Su-25"): the question asks what model or type of aircraft or weapon.</summary>
+    Model,
+
+    /// <summary>By giving something's proper name: the question asks what a bridge, crossing or exercise is called.</summary>
+    ProperName,
+
     /// <summary>By naming it: a country or actor the knowledge does not cover, which a passage must name to answer.</summary>
     Actor,
 }
@@ -52,7 +61,8 @@ internal enum ConceptKind
 /// <param name="AsksAboutSeveral">It asks about several countries at once: "which countries", "who", "any".</param>
 /// <param name="OnlyNames">It is nothing but names ("Tajikistan", "Rahmon"): an answer to "which one do you mean?".</param>
 /// <param name="AsksOverview">It asks for the big picture: "give me an overview", "what is the article about".</param>
-internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral, bool OnlyNames, bool AsksOverview = false);
+/// <param name="AsksQuote">It asks for someone's own words: "need the quote", "his exact words".</param>
+internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral, bool OnlyNames, bool AsksOverview = false, bool AsksQuote = false);
 
 /// <summary>
 /// An office the question qualifies by who holds it ("the Taliban's foreign minister", "the leader of the Taliban"):
@@ -68,6 +78,14 @@ internal sealed record HeldOffice(IReadOnlyList<string> Holder, string Office);
 /// <param name="Thing">The analysed terms that may stand for what is counted, one term each.</param>
 /// <param name="NumberWords">The analysed number words ("three", "dozens"); digits count too.</param>
 internal sealed record CountedThing(IReadOnlyList<string> Thing, IReadOnlyList<string> NumberWords);
+
+/// <summary>
+/// Whose words a question asks for ("what did Qureshi tell Rahmon"): a passage answers only if that person speaks in it
+/// or it reports them saying something.
+/// </summary>
+/// <param name="Person">The analysed terms of the person's name, one term each.</param>
+/// <param name="Speech">The analysed verbs of saying ("said", "told", "announced").</param>
+internal sealed record Sayer(IReadOnlyList<string> Person, IReadOnlyList<string> Speech);
 
 /// <summary>What <see cref="QuestionInterpreter"/> understood of a question.</summary>
 internal sealed record InterpretedQuestion(
@@ -89,6 +107,9 @@ internal sealed record InterpretedQuestion(
     /// </summary>
     public string? OfficeAskedOf { get; init; }
 
+    /// <summary>Whose words the question asks for, which a passage must give; null when none.</summary>
+    public Sayer? SaidBy { get; init; }
+
     /// <summary>What a "how many" question counts, which a passage must give a number beside; null when none.</summary>
     public CountedThing? Counted { get; init; }
 
@@ -102,7 +123,7 @@ internal sealed record InterpretedQuestion(
     public string? Topic => HasSubject || Concepts.Any(c => c.Kind == ConceptKind.Topic)
         ? string.Join(' ', Concepts
             .Where(c => c.Kind != ConceptKind.Name)
-            .OrderBy(c => c.Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date or ConceptKind.Person ? 0 : 1)
+            .OrderBy(c => PassageFacts.Required(c.Kind) is null ? 1 : 0)
             .Select(c => c.Said))
         : null;
 }

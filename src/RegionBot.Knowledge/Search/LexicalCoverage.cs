@@ -16,16 +16,9 @@ internal sealed class LexicalCoverage
     {
         var sorted = candidates.Order().ToArray();
         var wanted = concepts
-            .SelectMany(c => c.Kind switch
-            {
-                ConceptKind.Quantity => [(PassageFields.Gives, PassageFacts.Number)],
-                ConceptKind.Time => [(PassageFields.Gives, PassageFacts.Time)],
-                ConceptKind.Date => [(PassageFields.Gives, PassageFacts.Date)],
-                ConceptKind.Money => [(PassageFields.Gives, PassageFacts.Money)],
-                ConceptKind.Person => [(PassageFields.Gives, PassageFacts.Person)],
-                ConceptKind.Topic or ConceptKind.Name => [],
-                _ => c.Alternatives.SelectMany(a => a).Select(t => (PassageFields.All, t)),
-            })
+            .SelectMany(c => PassageFacts.Required(c.Kind) is { } fact ? [(PassageFields.Gives, fact)]
+                : c.Kind is ConceptKind.Topic or ConceptKind.Name ? []
+                : c.Alternatives.SelectMany(a => a).SelectMany(t => new[] { (PassageFields.All, t), (PassageFields.Context, t) }))
             .Distinct()
             .ToArray();
         foreach (var key in wanted)
@@ -43,7 +36,7 @@ internal sealed class LexicalCoverage
 
             foreach (var (field, term) in wanted)
             {
-                if (field == PassageFields.All && !occurs(term))
+                if (field is PassageFields.All or PassageFields.Context && !occurs(term))
                 {
                     continue;
                 }
@@ -72,16 +65,17 @@ internal sealed class LexicalCoverage
         }
     }
 
-    public bool Covers(int doc, Concept concept) => concept.Kind switch
-    {
-        ConceptKind.Topic or ConceptKind.Name => true,
-        ConceptKind.Quantity => Contains(PassageFields.Gives, PassageFacts.Number, doc),
-        ConceptKind.Time => Contains(PassageFields.Gives, PassageFacts.Time, doc),
-        ConceptKind.Date => Contains(PassageFields.Gives, PassageFacts.Date, doc),
-        ConceptKind.Money => Contains(PassageFields.Gives, PassageFacts.Money, doc),
-        ConceptKind.Person => Contains(PassageFields.Gives, PassageFacts.Person, doc),
-        _ => concept.Alternatives.Any(alternative => alternative.All(term => Contains(PassageFields.All, term, doc))),
-    };
+    public bool Covers(int doc, Concept concept) =>
+        PassageFacts.Required(concept.Kind) is { } fact ? Contains(PassageFields.Gives, fact, doc)
+        : concept.Kind is ConceptKind.Topic or ConceptKind.Name || concept.Alternatives.Any(alternative => alternative.All(term => Contains(PassageFields.All, term, doc)));
+
+    /// <summary>
+    /// Whether the paragraph before the document, in its section, has a concept the document lacks: the scene it does
+    /// not repeat ("the CSTO session" Tokayev spoke at).
+    /// </summary>
+    public bool CoversInContext(int doc, Concept concept) =>
+        PassageFacts.Required(concept.Kind) is null && concept.Kind is not (ConceptKind.Topic or ConceptKind.Name)
+        && concept.Alternatives.Any(alternative => alternative.All(term => Contains(PassageFields.Context, term, doc)));
 
     private bool Contains(string field, string term, int doc) => containing[(field, term)].Contains(doc);
 }

@@ -16,6 +16,13 @@ internal sealed class LexicalRetriever
     private const float SectionBoost = 0.3f;
 
     /// <summary>
+    /// The share of a concept's weight a statement by the person a question names earns when only the paragraph before
+    /// it has the concept: it sets the scene ("what did Tokayev say at the CSTO session"), but the passage does not say
+    /// it.
+    /// </summary>
+    private const double ContextShare = 0.5;
+
+    /// <summary>
     /// A word the knowledge has never seen is as likely a paraphrase ("pullout", "daily") as a sign of another
     /// subject ("weather"), so it counts for this share of a rare word. A question made only of such words still
     /// covers nothing and gets no answer.
@@ -34,6 +41,9 @@ internal sealed class LexicalRetriever
     private const float AlternativesTieBreaker = 0.1f;
     private const float SpeakerBoost = 2f;
     private const float StatementPreference = 1.2f;
+
+    /// <summary>How much a passage quoting someone is preferred when the question asks for their own words.</summary>
+    private const float QuotePreference = 1.5f;
 
     /// <summary>A name or topic word in at most this share of passages is rare enough to help ranking.</summary>
     private const double RareShare = 0.05;
@@ -79,6 +89,7 @@ internal sealed class LexicalRetriever
         var near = question.HeldOffices.Select(NearMatches.Office)
             .Concat(question.OfficeAskedOf is { } office ? [NearMatches.Holding(office)] : [])
             .Concat(question.Counted is { } counted ? [NearMatches.Counted(counted)] : [])
+            .Concat(question.SaidBy is { } sayer ? [NearMatches.SaidBy(sayer)] : [])
             .ToArray();
         var saysNear = near.Length == 0 ? null : NearMatches.Matching(searcher, top.ScoreDocs.Select(d => d.Doc), near);
         var ordinals = new DocumentOrdinals(reader);
@@ -86,6 +97,8 @@ internal sealed class LexicalRetriever
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
         {
+            var passage = knowledge.Passages[ordinals.Of(scoreDoc.Doc)];
+            var bySpeakerAsked = passage.Speaker is { } speaker && question.Speakers.Contains(speaker, StringComparer.Ordinal);
             var covered = 0.0;
             var asked = 0.0;
             var unknown = 0.0;
@@ -94,14 +107,15 @@ internal sealed class LexicalRetriever
             for (var i = 0; i < weights.Length; i++)
             {
                 var isCovered = coverage.Covers(scoreDoc.Doc, question.Concepts[i]);
-                lacksFact |= !isCovered && question.Concepts[i].Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date or ConceptKind.Person;
+                lacksFact |= !isCovered && PassageFacts.Required(question.Concepts[i].Kind) is not null;
 
                 // A number the question gives ("in 2023", "on 25 August") places it; a passage without it is about
-                // another time or amount. A single digit is more often a rank or a count in words ("no.1").
-                lacksFact |= !isCovered && question.Concepts[i] is { Kind: ConceptKind.Foreign, Said: { Length: > 1 } said } && said.All(char.IsAsciiDigit);
+                // another time or amount.
+                lacksFact |= !isCovered && question.Concepts[i] is { Kind: ConceptKind.Foreign, Said: var said } && said.All(char.IsAsciiDigit);
                 lacksName |= !isCovered && LooksLikeName(question.Concepts[i]);
-                covered += isCovered ? weights[i].Covered : 0;
-                asked += isCovered ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
+                var inContext = !isCovered && bySpeakerAsked && coverage.CoversInContext(scoreDoc.Doc, question.Concepts[i]);
+                covered += isCovered ? weights[i].Covered : inContext ? weights[i].Covered * ContextShare : 0;
+                asked += isCovered || inContext ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
                 unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;
             }
 
@@ -111,11 +125,11 @@ internal sealed class LexicalRetriever
             // A question asking how many, when or whose office is not answered by a passage that gives no number
             // or time, counts something else, or names the office for someone else, however well it matches otherwise.
             var confidence = (asked == 0 ? 1 : covered / asked) * (lacksFact ? MissingFactPenalty : 1);
-            var passage = knowledge.Passages[ordinals.Of(scoreDoc.Doc)];
 
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
             // outrank one that only echoes part of it. A question about what was said prefers statements.
-            var preference = question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? StatementPreference : 1f;
+            var preference = (question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? StatementPreference : 1f)
+                * (question.Shape.AsksQuote && Quotes(passage.Text) ? QuotePreference : 1f);
             hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * preference, (float)confidence) { LacksAskedFact = lacksFact, LacksName = lacksName });
         }
 
@@ -278,12 +292,7 @@ internal sealed class LexicalRetriever
     {
         var documents = reader.NumDocs;
         var rarest = Idf(documents, 0);
-        if (concept.Kind is ConceptKind.Topic or ConceptKind.Name)
-        {
-            return (0, 0, false);
-        }
-
-        if (concept.Kind is ConceptKind.Quantity or ConceptKind.Money or ConceptKind.Time or ConceptKind.Date or ConceptKind.Person)
+        if (concept.Kind is ConceptKind.Topic or ConceptKind.Name || PassageFacts.Required(concept.Kind) is not null)
         {
             return (0, 0, false);
         }
@@ -303,11 +312,14 @@ internal sealed class LexicalRetriever
     }
 
     /// <summary>
-    /// A word outside English and the knowledge that is likely a name ("ashraf", "serhetabat"): the word list has few
-    /// words under four letters ("buy", "pay") and no compounds ("turkmen-afghan"), so those are not taken for names.
+    /// Whether the text quotes someone: it holds a double quotation mark. Single ones are left out, since "’" is as
+    /// often an apostrophe ("Afghanistan’s").
     /// </summary>
+    private static bool Quotes(string text) => text.AsSpan().IndexOfAny("\"“”«»") >= 0;
+
+    /// <summary>A word outside English and the knowledge that is likely a name ("ashraf", "serhetabat"), not a number.</summary>
     private static bool LooksLikeName(Concept concept) =>
-        concept.Kind == ConceptKind.Foreign && concept.Said.Length >= 4 && concept.Said.All(char.IsLetter);
+        concept.Kind == ConceptKind.Foreign && concept.Said.All(char.IsLetter);
 
     private static double Idf(int documents, int frequency) => Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 }

@@ -121,6 +121,21 @@ internal sealed class Lexicon
     /// <summary>Words by which a passage gives a date: months and days of the week.</summary>
     public IReadOnlySet<string> DateWords => Group("date");
 
+    /// <summary>With "where", words of a question that asks where something was held ("where did they meet").</summary>
+    public IReadOnlySet<string> PlaceQuestionWords => Group("asks-place");
+
+    /// <summary>Nouns of a question that asks for a place ("in which city").</summary>
+    public IReadOnlySet<string> PlaceNouns => Group("place-nouns");
+
+    /// <summary>Equipment whose model a question may ask for ("what type of aircraft").</summary>
+    public IReadOnlySet<string> EquipmentWords => Group("equipment");
+
+    /// <summary>Words by which a question asks for someone's own words: "quote", "verbatim".</summary>
+    public IReadOnlySet<string> QuoteWords => Group("quote");
+
+    /// <summary>Verbs of saying: a question asks what someone said, and a passage reports what someone said.</summary>
+    public IReadOnlySet<string> SpeechWords => Group("speech");
+
     /// <summary>Every word of every entry, so that the typo corrector knows them and corrects towards them.</summary>
     public IEnumerable<string> AllWords =>
         CountryAliases.Keys

@@ -7,8 +7,8 @@ namespace RegionBot.Knowledge.Search;
 
 /// <summary>
 /// Which candidate passages say two things next to each other, where a question asks about the one qualified by the
-/// other: an office and its holder ("Taliban's de facto leader", "Foreign Minister of Pakistan"), or a number and
-/// what it counts ("hundreds of Afghan military personnel"). A passage naming both apart does not answer: "Kyrgyzstan's
+/// other: an office and its holder ("Taliban's de facto leader", "Foreign Minister of Pakistan"), a person and a verb
+/// of saying ("the Uzbek Defence Ministry later announced"), or a number and what it counts ("hundreds of Afghan military personnel"). A passage naming both apart does not answer: "Kyrgyzstan's
 /// Foreign Minister ... the Taliban" is not the Taliban's foreign minister, and "six days after" counts no soldiers.
 /// </summary>
 internal static class NearMatches
@@ -28,6 +28,21 @@ internal static class NearMatches
 
     /// <summary>Someone holding the office speaks in the passage: "who is Kazakhstan's deputy foreign minister".</summary>
     public static Query Holding(string office) => new TermQuery(new Term(PassageFields.About, office));
+
+    /// <summary>The person speaks in the passage, or a verb of saying stands beside their name in it.</summary>
+    public static Query SaidBy(Sayer sayer)
+    {
+        var query = new BooleanQuery
+        {
+            { Near(PassageFields.Text, sayer.Person, sayer.Speech.Select(term => (SpanQuery)new SpanTermQuery(new Term(PassageFields.Text, term))).ToArray()), Occur.SHOULD },
+        };
+        foreach (var term in sayer.Person)
+        {
+            query.Add(new TermQuery(new Term(PassageFields.About, term)), Occur.SHOULD);
+        }
+
+        return query;
+    }
 
     /// <summary>A number (in digits or in words) beside what the question counts.</summary>
     public static Query Counted(CountedThing counted)

@@ -8,21 +8,24 @@ namespace RegionBot.Knowledge.Search;
 internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyList<string>> analyze)
 {
     /// <summary>
-    /// "Who leads the Taliban?", "who chaired the session?" ask for whoever holds an office: they are read as "who is
-    /// the leader of the Taliban", so that the office and its holder are looked for together.
+    /// "Who leads the Taliban?", "who chaired the session?", "which country hosted the meeting?" ask for whoever holds
+    /// an office: they are read as "who is the leader of the Taliban", so that the office and its holder are looked for
+    /// together.
     /// </summary>
     public static string[] AskingForOffice(string[] words)
     {
-        var office = words.Length > 2 && words[0] is "who"
-            ? words[1] switch
-            {
-                "heads" or "headed" or "leads" or "led" or "runs" or "ran" => "leader",
-                "chairs" or "chaired" => "chair",
-                "commands" or "commanded" => "commander",
-                _ => null,
-            }
-            : null;
-        return office is null ? words : ["who", "is", "the", office, "of", .. words.Skip(words[2] is "the" ? 3 : 2)];
+        var verb = words.Length > 2 && words[0] is "who" ? 1
+            : words.Length > 3 && words[0] is "which" or "what" && words[1] is "country" or "state" or "nation" or "member" ? 2
+            : -1;
+        var office = verb < 0 ? null : words[verb] switch
+        {
+            "heads" or "headed" or "leads" or "led" or "runs" or "ran" => "leader",
+            "chairs" or "chaired" => "chair",
+            "commands" or "commanded" => "commander",
+            "hosts" or "hosted" => "host",
+            _ => null,
+        };
+        return office is null ? words : ["who", "is", "the", office, "of", .. words.Skip(words[verb + 1] is "the" ? verb + 2 : verb + 1)];
     }
 
     /// <summary>

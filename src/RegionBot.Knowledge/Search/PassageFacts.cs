@@ -4,8 +4,8 @@ using RegionBot.Knowledge.Model;
 namespace RegionBot.Knowledge.Search;
 
 /// <summary>
-/// What kind of fact a passage gives, indexed so that "how many", "how much money", "when" and "what date" questions
-/// can require it.
+/// What kind of fact a passage gives, indexed so that "how many", "how much money", "when", "what date", "where did
+/// they meet", "what model" and "what is it called" questions can require it.
 /// </summary>
 internal static partial class PassageFacts
 {
@@ -14,11 +14,32 @@ internal static partial class PassageFacts
     public const string Date = "date";
     public const string Money = "money";
     public const string Person = "person";
+    public const string Place = "place";
+    public const string Model = "model";
+    public const string ProperName = "name";
+
+    /// <summary>The fact a passage must give to cover a concept of <paramref name="kind"/>; null when it covers it otherwise.</summary>
+    public static string? Required(ConceptKind kind) => kind switch
+    {
+        ConceptKind.Quantity => Number,
+        ConceptKind.Time => Time,
+        ConceptKind.Date => Date,
+        ConceptKind.Money => Money,
+        ConceptKind.Person => Person,
+        ConceptKind.Place => Place,
+        ConceptKind.Model => Model,
+        ConceptKind.ProperName => ProperName,
+        _ => null,
+    };
 
     /// <summary>A short hash of the words the facts are read by, so that an index of other words is rebuilt.</summary>
     public static string Version(Lexicon lexicon)
     {
-        var words = string.Join('\n', new[] { lexicon.NumberWords, lexicon.TimeWords, lexicon.DateWords, lexicon.MoneyWords, lexicon.NotPersonWords, lexicon.InstitutionWords }
+        var words = string.Join('\n', new IEnumerable<string>[]
+            {
+                lexicon.NumberWords, lexicon.TimeWords, lexicon.DateWords, lexicon.MoneyWords, lexicon.NotPersonWords, lexicon.InstitutionWords,
+                lexicon.CountryAliases.Keys, lexicon.UncoveredAliases.Keys, lexicon.MentionedAliases.Keys, lexicon.TopicWords, lexicon.RegionWords,
+            }
             .Select(group => string.Join(',', group.Order(StringComparer.Ordinal))));
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(words)))[..8].ToLowerInvariant();
     }
@@ -52,38 +73,83 @@ internal static partial class PassageFacts
         {
             yield return Person;
         }
+
+        if (PlacePhrase().Matches(passage.Text).Any(place => !lexicon.DateWords.Contains(place.Groups["place"].Value.ToLowerInvariant())))
+        {
+            yield return Place;
+        }
+
+        if (ModelDesignation().IsMatch(passage.Text))
+        {
+            yield return Model;
+        }
+
+        if (NamesSomething(passage, lexicon))
+        {
+            yield return ProperName;
+        }
+    }
+
+    /// <summary>
+    /// Whether the passage gives something a proper name that is not one the question could already hold: a
+    /// capitalised word inside a sentence that is no country, actor, topic, region, date or institution word, nor part
+    /// of a person's name ("Friendship Bridge", "Kaysar-2021"). "The Tajikistan border crossing" names no crossing, and
+    /// "Deputy Foreign Minister Andrey Rudenko" names a person, not a thing.
+    /// </summary>
+    private static bool NamesSomething(Passage passage, Lexicon lexicon)
+    {
+        var speaker = WordSplitter.Words(passage.Speaker ?? string.Empty).ToHashSet(StringComparer.Ordinal);
+        var personal = PersonNames(passage.Text, lexicon).SelectMany(name => WordSplitter.Words(name)).ToHashSet(StringComparer.Ordinal);
+        return CapitalisedWord().Matches(passage.Text).Any(word =>
+        {
+            var lower = word.Value.ToLowerInvariant();
+            return !StartsSentence(passage.Text, word.Index) && !speaker.Contains(lower) && !personal.Contains(lower) && !lexicon.InstitutionWords.Contains(lower)
+                && !lexicon.CountryAliases.ContainsKey(lower) && !lexicon.UncoveredAliases.ContainsKey(lower) && !lexicon.MentionedAliases.ContainsKey(lower)
+                && !lexicon.TopicWords.Contains(lower) && !lexicon.RegionWords.Contains(lower) && !lexicon.DateWords.Contains(lower);
+        });
     }
 
     /// <summary>
     /// Whether the passage names a person: its speaker is one (not an institution), or two capitalised words that are
     /// neither places, institutions nor groups stand together inside a sentence ("Abdul Ghani Baradar").
     /// </summary>
-    private static bool NamesPerson(Passage passage, Lexicon lexicon)
-    {
-        if (passage.Speaker is { } speaker && !WordSplitter.Words(speaker).Any(lexicon.InstitutionWords.Contains))
-        {
-            return true;
-        }
+    private static bool NamesPerson(Passage passage, Lexicon lexicon) =>
+        (passage.Speaker is { } speaker && !WordSplitter.Words(speaker).Any(lexicon.InstitutionWords.Contains))
+        || PersonNames(passage.Text, lexicon).Any();
 
-        var run = 0;
-        var previousEnd = -1;
-        foreach (Match word in CapitalisedWord().Matches(passage.Text))
+    /// <summary>Runs of two or more capitalised words inside a sentence that may be a person's name: no place, institution, group or date.</summary>
+    private static IEnumerable<string> PersonNames(string text, Lexicon lexicon)
+    {
+        var run = new List<Match>();
+        foreach (Match word in CapitalisedWord().Matches(text))
         {
             var lower = word.Value.ToLowerInvariant();
-            var sentenceStart = word.Index == 0 || passage.Text[..word.Index].TrimEnd().EndsWith('.');
-            var mayBeName = !sentenceStart && !lexicon.NotPersonWords.Contains(lower) && !lexicon.InstitutionWords.Contains(lower)
+            var mayBeName = !StartsSentence(text, word.Index) && !lexicon.NotPersonWords.Contains(lower) && !lexicon.InstitutionWords.Contains(lower)
                 && !lexicon.CountryAliases.ContainsKey(lower) && !lexicon.UncoveredAliases.ContainsKey(lower) && !lexicon.DateWords.Contains(lower);
-            var follows = run > 0 && word.Index == previousEnd + 1 && passage.Text[previousEnd] == ' ';
-            run = mayBeName ? (follows ? run + 1 : 1) : 0;
-            previousEnd = word.Index + word.Length;
-            if (run >= 2)
+            var follows = run.Count > 0 && word.Index == run[^1].Index + run[^1].Length + 1 && text[word.Index - 1] == ' ';
+            if (!mayBeName || !follows)
             {
-                return true;
+                if (run.Count >= 2)
+                {
+                    yield return string.Join(' ', run.Select(m => m.Value));
+                }
+
+                run.Clear();
+            }
+
+            if (mayBeName)
+            {
+                run.Add(word);
             }
         }
 
-        return false;
+        if (run.Count >= 2)
+        {
+            yield return string.Join(' ', run.Select(m => m.Value));
+        }
     }
+
+    private static bool StartsSentence(string text, int index) => index == 0 || text[..index].TrimEnd().EndsWith('.') || text[..index].TrimEnd().Length == 0;
 
     private static bool IsYear(string number) => number.Length == 4 && number[0] is '1' or '2';
 
@@ -101,6 +167,14 @@ internal static partial class PassageFacts
     /// </summary>
     [GeneratedRegex(@"(?<![\p{L}\d-])\d+(?:[.,]\d+)*(?![\p{L}\d]|-\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex StandaloneNumber();
+
+    /// <summary>"In Navoi", "at the Kremlin", "near Termez": where something happens, by a capitalised place after "in", "at" or "near".</summary>
+    [GeneratedRegex(@"(?<!\p{L})(?:in|at|near)\s+(?:the\s+)?(?<place>\p{Lu}\p{L}+)", RegexOptions.CultureInvariant)]
+    private static partial Regex PlacePhrase();
+
+    /// <summary>A model's designation, letters then digits: "Su-25", "A-29", "Mi-17", "UH-60", "C-130".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d-])\p{Lu}\p{L}{0,3}-?\d{1,3}\p{L}?(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex ModelDesignation();
 
     /// <summary>A word starting with a capital letter, with its inner hyphens ("Kassym-Jomart").</summary>
     [GeneratedRegex(@"\p{Lu}[\p{L}]*(?:-\p{L}+)*", RegexOptions.CultureInvariant)]

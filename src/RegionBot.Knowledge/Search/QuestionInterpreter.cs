@@ -31,6 +31,7 @@ internal sealed class QuestionInterpreter
     private readonly HashSet<string> topicStems;
     private readonly AskedFacts facts;
     private readonly OfficeQuestions offices;
+    private readonly SayerQuestions sayers;
 
     public QuestionInterpreter(KnowledgeBase knowledge, Analyzer analyzer, Lexicon lexicon)
     {
@@ -54,6 +55,7 @@ internal sealed class QuestionInterpreter
         topicStems = StemsOf(lexicon.TopicWords);
         facts = new AskedFacts(lexicon, Analyze);
         offices = new OfficeQuestions(lexicon, Analyze);
+        sayers = new SayerQuestions(lexicon, Analyze);
     }
 
     public InterpretedQuestion Interpret(string question)
@@ -90,12 +92,13 @@ internal sealed class QuestionInterpreter
                 found.AddSpeaker(speaker);
                 named[i] = true;
             }
-            else if (Analyze(words[i]) is { Count: > 0 } terms && !genericStems.Contains(Key(terms)))
+            else if (Analyze(words[i]) is { Count: > 0 } terms && !genericStems.Contains(Key(terms)) && !IsRank(words[i]))
             {
                 // A Russian word the bilingual lexicon did not know counts as an English word the knowledge never
-                // uses would: part of the question, but no name the answer must contain.
+                // uses would: part of the question, but no name the answer must contain. So does a compound of
+                // English words ("ex-soviet", "turkmen-afghan").
                 var kind = topicStems.Contains(Key(terms)) ? ConceptKind.Topic
-                    : corrector.IsWord(words[i]) || RussianText.IsCyrillic(words[i]) ? ConceptKind.Words
+                    : corrector.IsWord(words[i]) || RussianText.IsCyrillic(words[i]) || IsCompound(words[i]) ? ConceptKind.Words
                     : ConceptKind.Foreign;
                 found.Concepts.Add(new Concept(words[i], [terms], kind));
             }
@@ -121,8 +124,41 @@ internal sealed class QuestionInterpreter
             HeldOffices = held,
             OfficeAskedOf = offices.AskedOf(words, held),
             Counted = concepts.Any(c => c.Kind == ConceptKind.Quantity) ? facts.Counted(words, concepts) : null,
+            SaidBy = sayers.Read(words, PersonTerms),
         };
     }
+
+    /// <summary>
+    /// The terms a word names a person by: a speaker's whole name ("tokaev" names Kassym-Jomart Tokayev), a person the
+    /// knowledge mentions ("putin"), or a word that is no English word, place or topic ("qureshi"). Null otherwise.
+    /// </summary>
+    private IReadOnlyList<string>? PersonTerms(string word)
+    {
+        if (speakers.Closest(word) is { } speaker)
+        {
+            return Analyze(speaker.Speaker);
+        }
+
+        if (lexicon.MentionedAliases.TryGetValue(word, out var actor) || lexicon.UncoveredAliases.TryGetValue(word, out actor))
+        {
+            return actor.Split(' ') is { Length: > 1 } names && !names.Any(n => lexicon.NotPersonWords.Contains(n.ToLowerInvariant())) ? Analyze(actor) : null;
+        }
+
+        var isName = word.Length >= 3 && word.All(char.IsLetter) && !lexicon.EnglishWords.Contains(word) && !lexicon.CountryAliases.ContainsKey(word)
+            && !lexicon.GenericWords.Contains(word) && !topicStems.Contains(Key(Analyze(word))) && !RussianText.IsCyrillic(word);
+        return isName ? Analyze(word) : null;
+    }
+
+    /// <summary>
+    /// A single character is a rank or shorthand ("no.1", "top 3", "talks w/ the taliban"), and so is an ordinal ("10th
+    /// graders"): not a word the answer must contain.
+    /// </summary>
+    private static bool IsRank(string word) =>
+        word.Length == 1
+        || (word.Length > 2 && word[..^2].All(char.IsAsciiDigit) && word[^2..] is "st" or "nd" or "rd" or "th");
+
+    private bool IsCompound(string word) =>
+        word.Contains('-', StringComparison.Ordinal) && word.Split('-').All(part => part.Length > 0 && corrector.IsWord(part));
 
     private QuestionShape ShapeOf(string[] words, bool[] named)
     {
@@ -135,7 +171,26 @@ internal sealed class QuestionInterpreter
             words.Any(lexicon.CompareWords.Contains),
             words.Any(lexicon.SeveralWords.Contains),
             named.Length > 0 && !named.Contains(false),
-            words.Any(lexicon.OverviewWords.Contains));
+            words.Any(lexicon.OverviewWords.Contains),
+            AsksQuote(words));
+    }
+
+    private bool AsksQuote(string[] words)
+    {
+        if (words.Any(lexicon.QuoteWords.Contains))
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] is "exact" or "own" or "actual" && words[i + 1] is "words" or "wording")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Analyses text with the index's analyzer into its search terms.</summary>

@@ -6,7 +6,7 @@ namespace RegionBot.Tests.Knowledge.Search;
 
 /// <summary>
 /// Questions that ask for something a passage must give (a number, a date, an amount of money, the holder of an
-/// office), searched with the real index and model over the shipped knowledge: the passage that gives it answers,
+/// office, what a named person said, a place, a model, a thing's name), searched with the real index and model over the shipped knowledge: the passage that gives it answers,
 /// a passage that only shares the question's words does not.
 /// </summary>
 public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
@@ -30,6 +30,16 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("Who chaired the CSTO online session on 25 August?")]
     [InlineData("Who is the foreign minister of Turkmenistan?")]
     [InlineData("Has Kazakhstan recognised the Taliban since then, say in 2024?")]
+    [InlineData("What did Qureshi tell Rahmon in their meeting?")]
+    [InlineData("что куреши ответил рахмону")]
+    [InlineData("What did Putin say about the Taliban when he met Tokayev?")]
+    [InlineData("Where did Tokayev and Putin meet?")]
+    [InlineData("где проходила встреча Рахмона с Куреши")]
+    [InlineData("В каком городе встречались Токаев и Путин?")]
+    [InlineData("What type of aircraft did the Uzbeks shoot down?")]
+    [InlineData("какой модели был самолет который сбили узбеки")]
+    [InlineData("What is the name of the Tajik border crossing the Taliban seized?")]
+    [InlineData("Which country chaired the CSTO meeting on Aug 25?")]
     public void A_passage_lacking_what_the_question_asks_for_is_no_answer(string question)
     {
         var answer = fixture.Store.Search(question);
@@ -43,6 +53,16 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("On what date did the CSTO hold its online session?", "trt-kz-2")]
     [InlineData("What is Kazakhstan's defence budget?", "trt-kz-1")]
     [InlineData("How much does Kazakhstan spend on defence?", "trt-kz-1")]
+    [InlineData("What did Baradar promise Uzbekistan?", "trt-uz-4")]
+    [InlineData("What did Tokayev and Putin discuss?", "trt-kz-6")]
+    [InlineData("What did Rahmon tell Qureshi?", "trt-tj-2")]
+    [InlineData("What did Tokayev raise at the CSTO session?", "trt-kz-3")]
+    [InlineData("О чем говорил Токаев на заседании ОДКБ?", "trt-kz-3")]
+    [InlineData("Where were the Kaysar-2021 exercises held?", "trt-kz-5")]
+    [InlineData("What is the bridge Uzbekistan opened called?", "trt-uz-5")]
+    [InlineData("как называется мост который открыл узбекистан", "trt-uz-5")]
+    [InlineData("Can you give me Tokayev's exact words about the security forces being mobilised?", "trt-kz-5")]
+    [InlineData("what is astana's no.1 priority regarding afghanistan", "trt-kz-1")]
     [InlineData("How many Afghan military personnel fled to Uzbekistan?", "trt-uz-7")]
     [InlineData("How many days after the fall of Kabul did Tokayev speak?", "trt-kz-4")]
     [InlineData("What did Mirziyoyev say in Navoi?", "trt-uz-6")]
@@ -64,15 +84,19 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [InlineData("The Kaysar-2021 exercises were held in Almaty region.", "")]
+    [InlineData("The Kaysar-2021 exercises were held in Almaty region.", "place name")]
     [InlineData("On August 25, the ministers met online.", "time date")]
     [InlineData("A defence budget of more than $2.4 billion.", "number time money")]
     [InlineData("Six days after the takeover, he spoke.", "number time")]
     [InlineData("In 2021 hundreds of soldiers fled.", "number time date")]
     [InlineData("They may meet again soon.", "")]
     [InlineData("He said the Taliban's de facto leader Abdul Ghani Baradar gave assurances.", "person")]
-    [InlineData("The Uzbek Defence Ministry later announced it.", "")]
-    [InlineData("The country opened a key border bridge called Friendship Bridge.", "")]
+    [InlineData("The Uzbek Defence Ministry later announced it.", "name")]
+    [InlineData("The country opened a key border bridge called Friendship Bridge.", "name")]
+    [InlineData("Mirziyoyev spoke at a rally in Navoi.", "place")]
+    [InlineData("They shot down an Su-25 over Termez.", "model name")]
+    [InlineData("Tajik President Emomali Rahmon met Shah Mahmood Qureshi on Wednesday.", "time date person")]
+    [InlineData("They were in Afghanistan’s north, the ministry’s statement said.", "place")]
     public void What_a_passage_gives_is_read_from_its_text(string text, string facts)
     {
         var source = new Source("s", "Wire", "Title", null, null, "s.md");
