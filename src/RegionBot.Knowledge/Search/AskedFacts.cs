@@ -12,6 +12,12 @@ internal sealed class AskedFacts
     private readonly Func<string, IReadOnlyList<string>> analyze;
     private readonly string[] numberStems;
 
+    /// <summary>
+    /// The number words that give an exact count, for "exactly how many": "dozens of aircraft" or "hundreds of
+    /// soldiers" is no exact count. Stemming joins "dozen" and "dozens", so both are left out.
+    /// </summary>
+    private readonly string[] exactNumberStems;
+
     /// <summary>How a passage gives someone's age: "62 years old", "aged 62", "born in 1953".</summary>
     private readonly string[] ageStems;
 
@@ -21,6 +27,7 @@ internal sealed class AskedFacts
         this.lexicon = lexicon;
         this.analyze = analyze;
         numberStems = Stems(lexicon.NumberWords);
+        exactNumberStems = Stems(lexicon.NumberWords.Where(w => w is not ("dozen" or "dozens" or "hundred" or "hundreds" or "thousand" or "thousands" or "million" or "millions" or "billion" or "billions")));
         ageStems = Stems(["old", "age", "aged", "years", "born"]);
     }
 
@@ -71,7 +78,8 @@ internal sealed class AskedFacts
 
     /// <summary>
     /// What "how many" or "number of" counts: the concept of the word after it ("how many soldiers", "the number of
-    /// refugees"), or null when none follows ("how many days after", "how much"). "How old" counts years of age.
+    /// refugees"), or null when none follows ("how many days after", "how much"). "How old" counts years of age, and
+    /// "exactly how many" wants an exact count.
     /// </summary>
     public CountedThing? Counted(string[] words, List<Concept> concepts)
     {
@@ -87,19 +95,33 @@ internal sealed class AskedFacts
                 continue;
             }
 
-            var next = words[i + 2] is "the" && i + 3 < words.Length ? words[i + 3] : words[i + 2];
-            var own = analyze(next);
-            var concept = own.Count == 1
-                ? concepts.FirstOrDefault(c => c.Kind is ConceptKind.Words && c.Alternatives.Count > 0 && c.Alternatives[0].Count == 1 && string.Equals(c.Alternatives[0][0], own[0], StringComparison.Ordinal))
-                : null;
+            // What is counted may follow a qualifier that only names the topic or a country: "how many Afghan aircraft".
+            Concept? concept = null;
+            var next = words[i + 2];
+            for (var j = i + 2; j < words.Length && j <= i + 4 && concept is null; j++)
+            {
+                next = words[j];
+                var own = analyze(next);
+                var named = own.Count == 1 ? concepts.FirstOrDefault(c => c.Alternatives.Count > 0 && c.Alternatives[0].Count == 1 && string.Equals(c.Alternatives[0][0], own[0], StringComparison.Ordinal)) : null;
+                if (named is { Kind: ConceptKind.Words })
+                {
+                    concept = named;
+                }
+                else if (next is not "the" && named is not { Kind: ConceptKind.Topic or ConceptKind.Name })
+                {
+                    break;
+                }
+            }
+
             if (concept is null || lexicon.TimeWords.Contains(next))
             {
                 return null;
             }
 
+            var exactly = words.Any(w => w is "exactly" or "exact" or "precisely" or "precise");
             return new CountedThing(
                 concept.Alternatives.Where(a => a.Count == 1).Select(a => a[0]).Distinct(StringComparer.Ordinal).ToArray(),
-                numberStems);
+                exactly ? exactNumberStems : numberStems);
         }
 
         return null;

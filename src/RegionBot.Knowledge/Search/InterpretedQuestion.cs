@@ -50,6 +50,9 @@ internal enum ConceptKind
     /// <summary>By giving something's proper name: the question asks what a bridge, crossing or exercise is called.</summary>
     ProperName,
 
+    /// <summary>By giving the number itself, standing on its own: the question names a figure ("in 2023").</summary>
+    Figure,
+
     /// <summary>By naming it: a country or actor the knowledge does not cover, which a passage must name to answer.</summary>
     Actor,
 }
@@ -62,7 +65,8 @@ internal enum ConceptKind
 /// <param name="OnlyNames">It is nothing but names ("Tajikistan", "Rahmon"): an answer to "which one do you mean?".</param>
 /// <param name="AsksOverview">It asks for the big picture: "give me an overview", "what is the article about".</param>
 /// <param name="AsksQuote">It asks for someone's own words: "need the quote", "his exact words".</param>
-internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral, bool OnlyNames, bool AsksOverview = false, bool AsksQuote = false);
+/// <param name="AsksWhy">It asks for a reason: "why", "for what reason", "зачем".</param>
+internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral, bool OnlyNames, bool AsksOverview = false, bool AsksQuote = false, bool AsksWhy = false);
 
 /// <summary>
 /// An office the question qualifies by who holds it ("the Taliban's foreign minister", "the leader of the Taliban"):
@@ -123,7 +127,7 @@ internal sealed record InterpretedQuestion(
     public string? Topic => HasSubject || Concepts.Any(c => c.Kind == ConceptKind.Topic)
         ? string.Join(' ', Concepts
             .Where(c => c.Kind != ConceptKind.Name)
-            .OrderBy(c => PassageFacts.Required(c.Kind) is null ? 1 : 0)
+            .OrderBy(c => PassageFacts.Required(c) is null ? 1 : 0)
             .Select(c => c.Said))
         : null;
 }

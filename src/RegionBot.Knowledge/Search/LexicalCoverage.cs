@@ -16,7 +16,7 @@ internal sealed class LexicalCoverage
     {
         var sorted = candidates.Order().ToArray();
         var wanted = concepts
-            .SelectMany(c => PassageFacts.Required(c.Kind) is { } fact ? [(PassageFields.Gives, fact)]
+            .SelectMany(c => PassageFacts.Required(c) is { } fact ? [(PassageFields.Gives, fact)]
                 : c.Kind is ConceptKind.Topic or ConceptKind.Name ? []
                 : c.Alternatives.SelectMany(a => a).SelectMany(t => new[] { (PassageFields.All, t), (PassageFields.Context, t) }))
             .Distinct()
@@ -66,7 +66,7 @@ internal sealed class LexicalCoverage
     }
 
     public bool Covers(int doc, Concept concept) =>
-        PassageFacts.Required(concept.Kind) is { } fact ? Contains(PassageFields.Gives, fact, doc)
+        PassageFacts.Required(concept) is { } fact ? Contains(PassageFields.Gives, fact, doc)
         : concept.Kind is ConceptKind.Topic or ConceptKind.Name || concept.Alternatives.Any(alternative => alternative.All(term => Contains(PassageFields.All, term, doc)));
 
     /// <summary>
@@ -74,7 +74,7 @@ internal sealed class LexicalCoverage
     /// not repeat ("the CSTO session" Tokayev spoke at).
     /// </summary>
     public bool CoversInContext(int doc, Concept concept) =>
-        PassageFacts.Required(concept.Kind) is null && concept.Kind is not (ConceptKind.Topic or ConceptKind.Name)
+        PassageFacts.Required(concept) is null && concept.Kind is not (ConceptKind.Topic or ConceptKind.Name)
         && concept.Alternatives.Any(alternative => alternative.All(term => Contains(PassageFields.Context, term, doc)));
 
     private bool Contains(string field, string term, int doc) => containing[(field, term)].Contains(doc);

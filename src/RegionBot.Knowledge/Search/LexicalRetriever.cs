@@ -45,6 +45,9 @@ internal sealed class LexicalRetriever
     /// <summary>How much a passage quoting someone is preferred when the question asks for their own words.</summary>
     private const float QuotePreference = 1.5f;
 
+    /// <summary>How much a passage giving a reason is preferred when the question asks why.</summary>
+    private const float ReasonPreference = 1.5f;
+
     /// <summary>A name or topic word in at most this share of passages is rare enough to help ranking.</summary>
     private const double RareShare = 0.05;
 
@@ -107,11 +110,10 @@ internal sealed class LexicalRetriever
             for (var i = 0; i < weights.Length; i++)
             {
                 var isCovered = coverage.Covers(scoreDoc.Doc, question.Concepts[i]);
-                lacksFact |= !isCovered && PassageFacts.Required(question.Concepts[i].Kind) is not null;
 
-                // A number the question gives ("in 2023", "on 25 August") places it; a passage without it is about
-                // another time or amount.
-                lacksFact |= !isCovered && question.Concepts[i] is { Kind: ConceptKind.Foreign, Said: var said } && said.All(char.IsAsciiDigit);
+                // A number the question gives ("in 2023", "on 25 August") places it; a passage without it standing on
+                // its own is about another time or amount ("Kaysar-2021" is no year).
+                lacksFact |= !isCovered && PassageFacts.Required(question.Concepts[i]) is not null;
                 lacksName |= !isCovered && LooksLikeName(question.Concepts[i]);
                 var inContext = !isCovered && bySpeakerAsked && coverage.CoversInContext(scoreDoc.Doc, question.Concepts[i]);
                 covered += isCovered ? weights[i].Covered : inContext ? weights[i].Covered * ContextShare : 0;
@@ -129,7 +131,8 @@ internal sealed class LexicalRetriever
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
             // outrank one that only echoes part of it. A question about what was said prefers statements.
             var preference = (question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? StatementPreference : 1f)
-                * (question.Shape.AsksQuote && Quotes(passage.Text) ? QuotePreference : 1f);
+                * (question.Shape.AsksQuote && Quotes(passage.Text) ? QuotePreference : 1f)
+                * (question.Shape.AsksWhy && PassageFacts.GivesReason(passage.Text) ? ReasonPreference : 1f);
             hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * preference, (float)confidence) { LacksAskedFact = lacksFact, LacksName = lacksName });
         }
 
@@ -259,6 +262,9 @@ internal sealed class LexicalRetriever
         return IsRare(concept, reader);
     }
 
+    /// <summary>Whether a name or topic is rare enough in the knowledge to be what a question asks about ("the Islamic Emirate").</summary>
+    public bool IsRare(Concept concept) => index.Search(searcher => IsRare(concept, searcher.IndexReader));
+
     private bool IsRare(Concept concept, IndexReader reader)
     {
         var frequency = concept.Alternatives[0].Select(t => Frequency(reader, t)).DefaultIfEmpty(0).Min();
@@ -292,7 +298,7 @@ internal sealed class LexicalRetriever
     {
         var documents = reader.NumDocs;
         var rarest = Idf(documents, 0);
-        if (concept.Kind is ConceptKind.Topic or ConceptKind.Name || PassageFacts.Required(concept.Kind) is not null)
+        if (concept.Kind is ConceptKind.Topic or ConceptKind.Name || PassageFacts.Required(concept) is not null)
         {
             return (0, 0, false);
         }

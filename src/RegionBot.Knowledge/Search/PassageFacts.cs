@@ -18,9 +18,13 @@ internal static partial class PassageFacts
     public const string Model = "model";
     public const string ProperName = "name";
 
-    /// <summary>The fact a passage must give to cover a concept of <paramref name="kind"/>; null when it covers it otherwise.</summary>
-    public static string? Required(ConceptKind kind) => kind switch
+    /// <summary>What a passage gives for each number standing on its own in it: "figure:2021".</summary>
+    private const string FigurePrefix = "figure:";
+
+    /// <summary>The fact a passage must give to cover <paramref name="concept"/>; null when it covers it otherwise.</summary>
+    public static string? Required(Concept concept) => concept.Kind switch
     {
+        ConceptKind.Figure => FigurePrefix + concept.Said,
         ConceptKind.Quantity => Number,
         ConceptKind.Time => Time,
         ConceptKind.Date => Date,
@@ -72,6 +76,11 @@ internal static partial class PassageFacts
         if (NamesPerson(passage, lexicon))
         {
             yield return Person;
+        }
+
+        foreach (var figure in numbers.Select(n => n.Value.Replace(",", string.Empty, StringComparison.Ordinal)).Where(n => n.All(char.IsAsciiDigit)).Distinct(StringComparer.Ordinal))
+        {
+            yield return FigurePrefix + figure;
         }
 
         if (PlacePhrase().Matches(passage.Text).Any(place => !lexicon.DateWords.Contains(place.Groups["place"].Value.ToLowerInvariant())))
@@ -167,6 +176,15 @@ internal static partial class PassageFacts
     /// </summary>
     [GeneratedRegex(@"(?<![\p{L}\d-])\d+(?:[.,]\d+)*(?![\p{L}\d]|-\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex StandaloneNumber();
+
+    /// <summary>
+    /// Whether the text gives a reason or a purpose: "because", "due to", "in order to", "to assure its security",
+    /// "convinced the government to". A "why" question prefers such a passage among those covering it alike.
+    /// </summary>
+    public static bool GivesReason(string text) => Reason().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:because|due to|owing to|in order to|so as to|so that|aimed at|for fear|amid|convinced|prompted|to (?:assure|ensure|avoid|prevent|overcome|protect|secure|guarantee|strengthen|stop))\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Reason();
 
     /// <summary>"In Navoi", "at the Kremlin", "near Termez": where something happens, by a capitalised place after "in", "at" or "near".</summary>
     [GeneratedRegex(@"(?<!\p{L})(?:in|at|near)\s+(?:the\s+)?(?<place>\p{Lu}\p{L}+)", RegexOptions.CultureInvariant)]

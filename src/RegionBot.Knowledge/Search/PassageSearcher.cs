@@ -142,10 +142,12 @@ internal sealed class PassageSearcher
 
     /// <summary>
     /// "Give me an overview", "what is the article about": a request for the big picture that names no country,
-    /// person or actor and asks about nothing in particular is answered by the knowledge's overview passages.
+    /// person or actor and asks about nothing in particular is answered by the knowledge's overview passages. So is a
+    /// bare topic typed on its own ("Taliban", "the Taliban").
     /// </summary>
     private static bool AsksOnlyForOverview(InterpretedQuestion interpreted) =>
-        interpreted.Shape.AsksOverview && !interpreted.HasSubject
+        (interpreted.Shape.AsksOverview || (interpreted.Words.Count <= 2 && interpreted.Concepts.Count > 0 && interpreted.Concepts.All(c => c.Kind == ConceptKind.Topic)))
+        && !interpreted.HasSubject
         && interpreted.Countries.Count == 0 && interpreted.Speakers.Count == 0 && interpreted.UncoveredActors.Count == 0;
 
     /// <summary>The overview passages (country "Region"), in the order of their sources, as many as an answer holds.</summary>
@@ -158,7 +160,7 @@ internal sealed class PassageSearcher
     private static bool IsOverview(Passage passage) => string.Equals(passage.Country, Countries.Region, StringComparison.Ordinal);
 
     /// <summary>Why a question gets no answer before any passage is looked at; null when it may have one.</summary>
-    internal static NoAnswerReason? Veto(InterpretedQuestion interpreted)
+    internal NoAnswerReason? Veto(InterpretedQuestion interpreted)
     {
         if (interpreted.IsEmpty)
         {
@@ -171,7 +173,19 @@ internal sealed class PassageSearcher
             return NoAnswerReason.NotCovered;
         }
 
-        return interpreted.Concepts.Count == 0 && !coveredSubject ? NoAnswerReason.EmptyQuestion : null;
+        if (interpreted.Concepts.Count == 0 && !coveredSubject)
+        {
+            return NoAnswerReason.EmptyQuestion;
+        }
+
+        // "What is the Taliban?", "who founded the Taliban?": a question about nothing but what every passage is
+        // about, with no country, person or region to ask after, asks what the knowledge never says; any passage would
+        // answer it by chance. The region's response ("how are the neighbours reacting to the Taliban?"), an overview
+        // request and a rare topic ("will the Taliban declare an Islamic Emirate?") are answered.
+        var onlyTopic = !interpreted.HasSubject && !interpreted.MentionsRegion && interpreted.UncoveredActors.Count == 0
+            && !interpreted.Shape.AsksOverview && !interpreted.Shape.AsksForMore && !interpreted.Shape.RefersBack
+            && !interpreted.Concepts.Any(lexical.IsRare);
+        return onlyTopic && !coveredSubject ? NoAnswerReason.WeakMatch : null;
     }
 
     /// <summary>Both legs' candidates, fused; the semantic leg runs only when the lexical answer is not already certain.</summary>

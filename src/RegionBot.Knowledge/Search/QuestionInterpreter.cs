@@ -97,7 +97,8 @@ internal sealed class QuestionInterpreter
                 // A Russian word the bilingual lexicon did not know counts as an English word the knowledge never
                 // uses would: part of the question, but no name the answer must contain. So does a compound of
                 // English words ("ex-soviet", "turkmen-afghan").
-                var kind = topicStems.Contains(Key(terms)) ? ConceptKind.Topic
+                var kind = words[i].All(char.IsAsciiDigit) ? ConceptKind.Figure
+                    : topicStems.Contains(Key(terms)) ? ConceptKind.Topic
                     : corrector.IsWord(words[i]) || RussianText.IsCyrillic(words[i]) || IsCompound(words[i]) ? ConceptKind.Words
                     : ConceptKind.Foreign;
                 found.Concepts.Add(new Concept(words[i], [terms], kind));
@@ -172,7 +173,8 @@ internal sealed class QuestionInterpreter
             words.Any(lexicon.SeveralWords.Contains),
             named.Length > 0 && !named.Contains(false),
             words.Any(lexicon.OverviewWords.Contains),
-            AsksQuote(words));
+            AsksQuote(words),
+            words.Any(w => w is "why" or "reason" or "reasons" or "purpose" or "motive" or "motives"));
     }
 
     private bool AsksQuote(string[] words)

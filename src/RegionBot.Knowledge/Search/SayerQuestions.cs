@@ -36,11 +36,21 @@ internal sealed class SayerQuestions
                 continue;
             }
 
+            // A name's other words may be English words ("Shah Mahmood Qureshi"): they count once a word of the
+            // name is known to name a person.
             var person = new List<string>();
             var before = verb - 1;
-            while (before >= 0 && verb - before <= MaxNameWords && personTerms(words[before]) is { Count: > 0 } terms)
+            while (before >= 0 && verb - before <= MaxNameWords)
             {
-                person.AddRange(terms);
+                if (personTerms(words[before]) is { Count: > 0 } terms)
+                {
+                    person.AddRange(terms);
+                }
+                else if (person.Count == 0 || lexicon.GenericWords.Contains(words[before]) || !lexicon.EnglishWords.Contains(words[before]))
+                {
+                    break;
+                }
+
                 before--;
             }
 

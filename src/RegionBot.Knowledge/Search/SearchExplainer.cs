@@ -18,7 +18,7 @@ internal static class SearchExplainer
             $"countries: {string.Join(", ", interpreted.Countries)}; speakers: {string.Join(", ", interpreted.Speakers)}; uncovered: {string.Join(", ", interpreted.UncoveredActors)}; region: {interpreted.MentionsRegion}; {interpreted.Shape}",
         };
         lines.AddRange(searcher.Lexical.DescribeConcepts(interpreted));
-        if (PassageSearcher.Veto(interpreted) is { } veto)
+        if (searcher.Veto(interpreted) is { } veto)
         {
             lines.Add($"no answer: {veto}");
             return string.Join(Environment.NewLine, lines);
