@@ -66,7 +66,12 @@ internal sealed class AskedFacts
             concepts.Add(new Concept("what model", [], ConceptKind.Model));
         }
 
-        if (AsksForDate(words))
+        if (AsksWhoWasMet(words))
+        {
+            concepts.Add(new Concept("whom", [], ConceptKind.NamedPerson));
+        }
+
+        if (AsksForDate(words) || AsksWhenFuture(words))
         {
             concepts.Add(new Concept("what date", [], ConceptKind.Date));
         }
@@ -281,6 +286,23 @@ internal sealed class AskedFacts
         words.Any(w => w is "what" or "whats" or "which")
         && words.Any(w => w is "model" or "models" or "make" or "type" or "types")
         && words.Any(lexicon.EquipmentWords.Contains);
+
+    /// <summary>
+    /// "Who did Tokayev meet?", "whom did Rahmon receive?", "с кем встречался Мирзиёев?": only a passage that names
+    /// someone in its text can answer; the speaker, who is the one meeting, is not the one met.
+    /// </summary>
+    private bool AsksWhoWasMet(string[] words)
+    {
+        var asksWhom = (words.Length > 2 && words[0] is "who" or "whom" && words[1] is "did" or "does" or "do" or "has" or "have" or "had" or "will" or "would")
+            || words.Zip(words.Skip(1)).Any(pair => pair.First is "with" && pair.Second is "who" or "whom");
+        return asksWhom && words.Any(lexicon.MeetingWords.Contains);
+    }
+
+    /// <summary>
+    /// "When will the agreement be signed?": a time to come needs a date; "last month" places only what has happened.
+    /// </summary>
+    private static bool AsksWhenFuture(string[] words) =>
+        words.Length > 2 && words[0] is "when" && (words[1] is "will" || (words[1] is "is" or "are" && words[2] is "going"));
 
     private static void RemoveAskingWords(List<Concept> concepts) =>
         concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "name" or "names" or "named" or "called");

@@ -50,6 +50,9 @@ internal enum ConceptKind
     /// <summary>By giving something's proper name: the question asks what a bridge, crossing or exercise is called.</summary>
     ProperName,
 
+    /// <summary>By naming a person in its text: the question asks whom someone met ("who did Tokayev meet").</summary>
+    NamedPerson,
+
     /// <summary>By giving the number itself, standing on its own: the question names a figure ("in 2023").</summary>
     Figure,
 

@@ -133,6 +133,9 @@ internal sealed class Lexicon
     /// <summary>Words by which a question asks for someone's own words: "quote", "verbatim".</summary>
     public IReadOnlySet<string> QuoteWords => Group("quote");
 
+    /// <summary>Words by which a question asks whom someone met: "meet", "visit", "receive".</summary>
+    public IReadOnlySet<string> MeetingWords => Group("meeting");
+
     /// <summary>Verbs of saying: a question asks what someone said, and a passage reports what someone said.</summary>
     public IReadOnlySet<string> SpeechWords => Group("speech");
 

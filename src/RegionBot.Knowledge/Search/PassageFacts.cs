@@ -14,6 +14,7 @@ internal static partial class PassageFacts
     public const string Date = "date";
     public const string Money = "money";
     public const string Person = "person";
+    public const string NamedPerson = "named-person";
     public const string Place = "place";
     public const string Model = "model";
     public const string ProperName = "name";
@@ -30,6 +31,7 @@ internal static partial class PassageFacts
         ConceptKind.Date => Date,
         ConceptKind.Money => Money,
         ConceptKind.Person => Person,
+        ConceptKind.NamedPerson => NamedPerson,
         ConceptKind.Place => Place,
         ConceptKind.Model => Model,
         ConceptKind.ProperName => ProperName,
@@ -76,6 +78,11 @@ internal static partial class PassageFacts
         if (NamesPerson(passage, lexicon))
         {
             yield return Person;
+        }
+
+        if (PersonNames(passage.Text, lexicon).Any())
+        {
+            yield return NamedPerson;
         }
 
         foreach (var figure in numbers.Select(n => n.Value.Replace(",", string.Empty, StringComparison.Ordinal)).Where(n => n.All(char.IsAsciiDigit)).Distinct(StringComparer.Ordinal))
