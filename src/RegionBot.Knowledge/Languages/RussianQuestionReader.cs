@@ -88,8 +88,11 @@ internal sealed class RussianQuestionReader
             return close;
         }
 
+        // A capitalised word inside the question, or an acronym anywhere ("ТАПИ"), is a name the lexicon does not
+        // know: written in Latin letters, it is searched as a name an answer must contain, as an unknown English name is.
         var capitalised = index > 0 && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower);
-        return capitalised ? Transliterate(word) : RussianText.Normalize(word);
+        var acronym = word.Length >= 2 && word.All(char.IsUpper);
+        return capitalised || acronym ? Transliterate(word) : RussianText.Normalize(word);
     }
 
     private const string CyrillicLetters = "абвгдежзийклмнопрстуфхцчшщъыьэюя";

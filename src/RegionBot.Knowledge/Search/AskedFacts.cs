@@ -267,9 +267,10 @@ internal sealed class AskedFacts
             return true;
         }
 
+        // "Which city", "which two towns", "what border town".
         for (var i = 0; i + 1 < words.Length; i++)
         {
-            if (words[i] is "which" or "what" && lexicon.PlaceNouns.Contains(words[i + 1]))
+            if (words[i] is "which" or "what" && words.Skip(i + 1).Take(2).Any(lexicon.PlaceNouns.Contains))
             {
                 return true;
             }

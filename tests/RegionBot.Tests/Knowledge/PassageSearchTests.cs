@@ -120,6 +120,9 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("What is the price of bitcoin?")]
     [InlineData("What is Kyrgyzstan's defence budget?")]
     [InlineData("How many refugees did Tajikistan take in?")]
+    [InlineData("Who founded the Taliban?")]
+    [InlineData("кто основал талибан")]
+    [InlineData("что будет с газопроводом ТАПИ после прихода талибов")]
     public void Questions_the_knowledge_does_not_answer_get_no_answer(string question)
     {
         var answer = Ask(question);
@@ -132,6 +135,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("quick overview pls - how is the region coping with such an unusual situation")]
     [InlineData("о чем вообще статья")]
     [InlineData("kratko: o chem statya?")]
+    [InlineData("Taliban")]
     public void A_request_for_the_big_picture_gets_the_overview(string question)
     {
         var answer = Ask(question);

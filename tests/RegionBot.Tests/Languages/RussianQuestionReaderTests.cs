@@ -91,6 +91,12 @@ public sealed class RussianQuestionReaderTests
     public void The_fields_words_are_read_as_the_searchs_english(string russian, string english) =>
         Assert.Equal(english, Read(russian));
 
+    [Theory]
+    [InlineData("что будет с ТАПИ", "tapi")]
+    [InlineData("что сказал Ашраф Гани", "ashraf")]
+    public void A_name_the_lexicon_does_not_know_is_read_in_latin_letters(string russian, string name) =>
+        Assert.Contains(name, Words(russian));
+
     [Fact]
     public void A_question_keeps_its_shape_so_follow_ups_work()
     {

@@ -110,12 +110,12 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("Six days after the takeover, he spoke.", "number time")]
     [InlineData("In 2021 hundreds of soldiers fled.", "number time date figure:2021")]
     [InlineData("They may meet again soon.", "")]
-    [InlineData("He said the Taliban's de facto leader Abdul Ghani Baradar gave assurances.", "person")]
+    [InlineData("He said the Taliban's de facto leader Abdul Ghani Baradar gave assurances.", "person named-person")]
     [InlineData("The Uzbek Defence Ministry later announced it.", "name")]
     [InlineData("The country opened a key border bridge called Friendship Bridge.", "name")]
     [InlineData("Mirziyoyev spoke at a rally in Navoi.", "place")]
     [InlineData("They shot down an Su-25 over Termez.", "model name")]
-    [InlineData("Tajik President Emomali Rahmon met Shah Mahmood Qureshi on Wednesday.", "time date person")]
+    [InlineData("Tajik President Emomali Rahmon met Shah Mahmood Qureshi on Wednesday.", "time date person named-person")]
     [InlineData("They were in Afghanistan’s north, the ministry’s statement said.", "place")]
     public void What_a_passage_gives_is_read_from_its_text(string text, string facts)
     {
