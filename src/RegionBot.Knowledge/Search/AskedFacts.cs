@@ -1,10 +1,10 @@
 namespace RegionBot.Knowledge.Search;
 
 /// <summary>
-/// Reads what a question asks a passage to give beyond its words: a number ("how many", "what is the population"),
-/// an amount of money ("what is the budget"), a time ("when"), a date ("on what date"), a person's name ("the names of
-/// the pilots"), a place ("where did they meet"), a model ("what type of aircraft"), a thing's name ("what is the
-/// crossing called"), and what a "how many" question counts. Each becomes a concept only a passage giving that fact covers.
+/// Reads what figures a question asks a passage to give beyond its words: a number ("how many", "what is the
+/// population"), an amount of money ("what is the budget"), a time ("when"), a date ("on what date"), and what a "how
+/// many" question counts. Each becomes a concept only a passage giving that fact covers. What a question asks to be
+/// named is <see cref="AskedNames"/>'s.
 /// </summary>
 internal sealed class AskedFacts
 {
@@ -31,7 +31,7 @@ internal sealed class AskedFacts
         ageStems = Stems(["old", "age", "aged", "years", "born"]);
     }
 
-    /// <summary>Adds a concept for each fact the question asks for, and drops "name" where it only says what is asked.</summary>
+    /// <summary>Adds a concept for each figure the question asks for.</summary>
     public void AddAskedFacts(string[] words, List<Concept> concepts)
     {
         if (AsksForMoney(words))
@@ -40,35 +40,7 @@ internal sealed class AskedFacts
         }
         else if (AsksForNumber(words))
         {
-            concepts.Add(new Concept(string.Join(' ', words).Contains("how old", StringComparison.Ordinal) ? "how old" : "how many", [], ConceptKind.Quantity));
-        }
-
-        if (AsksForName(words))
-        {
-            // "Name" only says what is asked for; the passage must name a person, not use the word.
-            RemoveAskingWords(concepts);
-            concepts.Add(new Concept("names", [], ConceptKind.Person));
-        }
-        else if (AsksForThingName(words))
-        {
-            RemoveAskingWords(concepts);
-            concepts.Add(new Concept("what name", [], ConceptKind.ProperName));
-        }
-
-        if (AsksForPlace(words))
-        {
-            concepts.Add(new Concept("where", [], ConceptKind.Place));
-        }
-
-        if (AsksForModel(words))
-        {
-            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "model" or "models" or "make" or "type" or "types");
-            concepts.Add(new Concept("what model", [], ConceptKind.Model));
-        }
-
-        if (AsksWhoWasMet(words))
-        {
-            concepts.Add(new Concept("whom", [], ConceptKind.NamedPerson));
+            concepts.Add(new Concept(AsksAge(words) ? "how old" : "how many", [], ConceptKind.Quantity));
         }
 
         if (AsksForDate(words) || AsksWhenFuture(words))
@@ -88,12 +60,13 @@ internal sealed class AskedFacts
     /// </summary>
     public CountedThing? Counted(string[] words, List<Concept> concepts)
     {
+        if (AsksAge(words))
+        {
+            return new CountedThing(ageStems, numberStems);
+        }
+
         for (var i = 0; i + 2 < words.Length; i++)
         {
-            if (words[i] is "how" && words[i + 1] is "old")
-            {
-                return new CountedThing(ageStems, numberStems);
-            }
 
             if (!((words[i] is "how" && words[i + 1] is "many") || (words[i] is "number" && words[i + 1] is "of")))
             {
@@ -217,96 +190,13 @@ internal sealed class AskedFacts
     }
 
     /// <summary>
-    /// "What were the names of the pilots", "name the officials", "как звали пилотов": only a passage that names a
-    /// person can answer. "The name of the bridge" asks for no person.
-    /// </summary>
-    private bool AsksForName(string[] words)
-    {
-        for (var i = 0; i < words.Length; i++)
-        {
-            if (words[i] is "name" or "names" or "named" && words.Skip(i + 1).Take(4).Any(lexicon.PeopleNouns.Contains))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// "What is the name of the border crossing", "what is the bridge called", "как называется мост": only a passage
-    /// that gives something a proper name can answer. The names of people are <see cref="AsksForName"/>'s.
-    /// </summary>
-    private bool AsksForThingName(string[] words)
-    {
-        if (words.Length > 2 && words[0] is "what" or "whats" or "how" && words[^1] is "called" or "named" or "name")
-        {
-            return true;
-        }
-
-        for (var i = 0; i + 1 < words.Length; i++)
-        {
-            if (words[i] is "name" or "names" && words[i + 1] is "of" && !words.Skip(i + 2).Take(4).Any(lexicon.PeopleNouns.Contains))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// "Where did Tokayev and Putin meet", "where was the session held", "in which city": only a passage that says where
-    /// ("in Moscow", "at the Kremlin") can answer. "Where is Afghanistan heading" or "where does Kazakhstan stand" ask
-    /// for no place.
-    /// </summary>
-    private bool AsksForPlace(string[] words)
-    {
-        if (words.Contains("where") && words.Any(lexicon.PlaceQuestionWords.Contains))
-        {
-            return true;
-        }
-
-        // "Which city", "which two towns", "what border town".
-        for (var i = 0; i + 1 < words.Length; i++)
-        {
-            if (words[i] is "which" or "what" && words.Skip(i + 1).Take(2).Any(lexicon.PlaceNouns.Contains))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// "What type of aircraft", "which model of helicopter", "какой модели самолёт": only a passage that gives a
-    /// model's designation can answer; "an Afghan military plane" is no model. "What kind of aid" asks for no model.
-    /// </summary>
-    private bool AsksForModel(string[] words) =>
-        words.Any(w => w is "what" or "whats" or "which")
-        && words.Any(w => w is "model" or "models" or "make" or "type" or "types")
-        && words.Any(lexicon.EquipmentWords.Contains);
-
-    /// <summary>
-    /// "Who did Tokayev meet?", "whom did Rahmon receive?", "с кем встречался Мирзиёев?": only a passage that names
-    /// someone in its text can answer; the speaker, who is the one meeting, is not the one met.
-    /// </summary>
-    private bool AsksWhoWasMet(string[] words)
-    {
-        var asksWhom = (words.Length > 2 && words[0] is "who" or "whom" && words[1] is "did" or "does" or "do" or "has" or "have" or "had" or "will" or "would")
-            || words.Zip(words.Skip(1)).Any(pair => pair.First is "with" && pair.Second is "who" or "whom");
-        return asksWhom && words.Any(lexicon.MeetingWords.Contains);
-    }
-
-    /// <summary>
     /// "When will the agreement be signed?": a time to come needs a date; "last month" places only what has happened.
     /// </summary>
     private static bool AsksWhenFuture(string[] words) =>
         words.Length > 2 && words[0] is "when" && (words[1] is "will" || (words[1] is "is" or "are" && words[2] is "going"));
 
-    private static void RemoveAskingWords(List<Concept> concepts) =>
-        concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "name" or "names" or "named" or "called");
+    /// <summary>"How old is Tokayev?": a number of years of age.</summary>
+    private static bool AsksAge(string[] words) => words.Zip(words.Skip(1)).Any(pair => pair.First is "how" && pair.Second is "old");
 
     private string[] Stems(IEnumerable<string> words) =>
         words.Select(analyze).Where(terms => terms.Count == 1).Select(terms => terms[0]).Distinct(StringComparer.Ordinal).ToArray();

@@ -40,13 +40,6 @@ internal sealed class LexicalRetriever
     private const float SynonymBoost = 0.7f;
     private const float AlternativesTieBreaker = 0.1f;
     private const float SpeakerBoost = 2f;
-    private const float StatementPreference = 1.2f;
-
-    /// <summary>How much a passage quoting someone is preferred when the question asks for their own words.</summary>
-    private const float QuotePreference = 1.5f;
-
-    /// <summary>How much a passage giving a reason is preferred when the question asks why.</summary>
-    private const float ReasonPreference = 1.5f;
 
     /// <summary>A name or topic word in at most this share of passages is rare enough to help ranking.</summary>
     private const double RareShare = 0.05;
@@ -129,11 +122,8 @@ internal sealed class LexicalRetriever
             var confidence = (asked == 0 ? 1 : covered / asked) * (lacksFact ? MissingFactPenalty : 1);
 
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
-            // outrank one that only echoes part of it. A question about what was said prefers statements.
-            var preference = (question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? StatementPreference : 1f)
-                * (question.Shape.AsksQuote && Quotes(passage.Text) ? QuotePreference : 1f)
-                * (question.Shape.AsksWhy && PassageFacts.GivesReason(passage.Text) ? ReasonPreference : 1f);
-            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * preference, (float)confidence) { LacksAskedFact = lacksFact, LacksName = lacksName });
+            // outrank one that only echoes part of it.
+            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * AnswerPreference.Of(question, passage), (float)confidence) { LacksAskedFact = lacksFact, LacksName = lacksName });
         }
 
         return hits.OrderByDescending(h => h.Score).ToList();
@@ -316,12 +306,6 @@ internal sealed class LexicalRetriever
         var weight = own > 0 ? Idf(documents, own) : known > 0 ? Idf(documents, known) : rarest;
         return concept.Kind is ConceptKind.Actor ? (weight, rarest, false) : (weight, weight, false);
     }
-
-    /// <summary>
-    /// Whether the text quotes someone: it holds a double quotation mark. Single ones are left out, since "’" is as
-    /// often an apostrophe ("Afghanistan’s").
-    /// </summary>
-    private static bool Quotes(string text) => text.AsSpan().IndexOfAny("\"“”«»") >= 0;
 
     /// <summary>A word outside English and the knowledge that is likely a name ("ashraf", "serhetabat"), not a number.</summary>
     private static bool LooksLikeName(Concept concept) =>

@@ -30,6 +30,8 @@ internal sealed class QuestionInterpreter
     private readonly HashSet<string> genericStems;
     private readonly HashSet<string> topicStems;
     private readonly AskedFacts facts;
+    private readonly AskedNames names;
+    private readonly ShapeReader shapes;
     private readonly OfficeQuestions offices;
     private readonly SayerQuestions sayers;
 
@@ -54,6 +56,8 @@ internal sealed class QuestionInterpreter
         genericStems = StemsOf(lexicon.GenericWords);
         topicStems = StemsOf(lexicon.TopicWords);
         facts = new AskedFacts(lexicon, Analyze);
+        names = new AskedNames(lexicon);
+        shapes = new ShapeReader(lexicon);
         offices = new OfficeQuestions(lexicon, Analyze);
         sayers = new SayerQuestions(lexicon, Analyze);
     }
@@ -110,6 +114,7 @@ internal sealed class QuestionInterpreter
             .Take(MaxConcepts)
             .ToList();
         facts.AddAskedFacts(words, concepts);
+        names.AddAskedNames(words, concepts);
 
         var held = offices.Held(words, concepts);
         return new InterpretedQuestion(
@@ -120,7 +125,7 @@ internal sealed class QuestionInterpreter
             found.Uncovered.Distinct(StringComparer.Ordinal).ToArray(),
             words.Any(lexicon.SayingWords.Contains),
             words.Any(lexicon.RegionWords.Contains),
-            ShapeOf(words, named))
+            shapes.Read(words, named))
         {
             HeldOffices = held,
             OfficeAskedOf = offices.AskedOf(words, held),
@@ -160,40 +165,6 @@ internal sealed class QuestionInterpreter
 
     private bool IsCompound(string word) =>
         word.Contains('-', StringComparison.Ordinal) && word.Split('-').All(part => part.Length > 0 && corrector.IsWord(part));
-
-    private QuestionShape ShapeOf(string[] words, bool[] named)
-    {
-        var opening = string.Join(' ', words.Take(2));
-        var refersBack = words.Any(lexicon.BackReferenceWords.Contains)
-            || opening is "what about" or "how about" || words.FirstOrDefault() is "and" or "also";
-        return new QuestionShape(
-            refersBack,
-            words.Any(lexicon.MoreWords.Contains),
-            words.Any(lexicon.CompareWords.Contains),
-            words.Any(lexicon.SeveralWords.Contains),
-            named.Length > 0 && !named.Contains(false),
-            words.Any(lexicon.OverviewWords.Contains),
-            AsksQuote(words),
-            words.Any(w => w is "why" or "reason" or "reasons" or "purpose" or "motive" or "motives"));
-    }
-
-    private bool AsksQuote(string[] words)
-    {
-        if (words.Any(lexicon.QuoteWords.Contains))
-        {
-            return true;
-        }
-
-        for (var i = 0; i + 1 < words.Length; i++)
-        {
-            if (words[i] is "exact" or "own" or "actual" && words[i + 1] is "words" or "wording")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Analyses text with the index's analyzer into its search terms.</summary>
     public IReadOnlyList<string> Analyze(string text)

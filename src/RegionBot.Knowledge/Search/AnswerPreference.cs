@@ -1,0 +1,26 @@
+using RegionBot.Knowledge.Model;
+
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>
+/// How much the lexical leg prefers a passage for the shape of answer a question wants: a statement when it asks what
+/// was said, a quotation when it asks for someone's own words ("his exact words"), a reason when it asks why. The
+/// preference orders passages that cover a question alike; it never makes an answer of one that does not.
+/// </summary>
+internal static class AnswerPreference
+{
+    private const float Statement = 1.2f;
+    private const float Quote = 1.5f;
+    private const float Reason = 1.5f;
+
+    public static float Of(InterpretedQuestion question, Passage passage) =>
+        (question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? Statement : 1f)
+        * (question.Shape.AsksQuote && Quotes(passage.Text) ? Quote : 1f)
+        * (question.Shape.AsksWhy && PassageFacts.GivesReason(passage.Text) ? Reason : 1f);
+
+    /// <summary>
+    /// Whether the text quotes someone: it holds a double quotation mark. Single ones are left out, since "’" is as
+    /// often an apostrophe ("Afghanistan’s").
+    /// </summary>
+    private static bool Quotes(string text) => text.AsSpan().IndexOfAny("\"“”«»") >= 0;
+}

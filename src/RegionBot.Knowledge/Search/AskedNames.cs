@@ -1,0 +1,127 @@
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>
+/// Reads what a question asks a passage to name: a person ("the names of the pilots"), whom someone met ("who did
+/// Tokayev meet"), a place ("where did they meet"), a model ("what type of aircraft"), or a thing's proper name ("what
+/// is the crossing called"). Each becomes a concept only a passage naming it covers (<see cref="PassageFacts"/>).
+/// </summary>
+internal sealed class AskedNames(Lexicon lexicon)
+{
+    /// <summary>Adds a concept for each name the question asks for, and drops "name" where it only says what is asked.</summary>
+    public void AddAskedNames(string[] words, List<Concept> concepts)
+    {
+        if (AsksForName(words))
+        {
+            // "Name" only says what is asked for; the passage must name a person, not use the word.
+            RemoveAskingWords(concepts);
+            concepts.Add(new Concept("names", [], ConceptKind.Person));
+        }
+        else if (AsksForThingName(words))
+        {
+            RemoveAskingWords(concepts);
+            concepts.Add(new Concept("what name", [], ConceptKind.ProperName));
+        }
+
+        if (AsksWhoWasMet(words))
+        {
+            concepts.Add(new Concept("whom", [], ConceptKind.NamedPerson));
+        }
+
+        if (AsksForPlace(words))
+        {
+            concepts.Add(new Concept("where", [], ConceptKind.Place));
+        }
+
+        if (AsksForModel(words))
+        {
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "model" or "models" or "make" or "type" or "types");
+            concepts.Add(new Concept("what model", [], ConceptKind.Model));
+        }
+    }
+
+    /// <summary>
+    /// "What were the names of the pilots", "name the officials", "как звали пилотов": only a passage that names a
+    /// person can answer. "The name of the bridge" asks for no person.
+    /// </summary>
+    private bool AsksForName(string[] words)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] is "name" or "names" or "named" && words.Skip(i + 1).Take(4).Any(lexicon.PeopleNouns.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "What is the name of the border crossing", "what is the bridge called", "как называется мост": only a passage
+    /// that gives something a proper name can answer. The names of people are <see cref="AsksForName"/>'s.
+    /// </summary>
+    private bool AsksForThingName(string[] words)
+    {
+        if (words.Length > 2 && words[0] is "what" or "whats" or "how" && words[^1] is "called" or "named" or "name")
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] is "name" or "names" && words[i + 1] is "of" && !words.Skip(i + 2).Take(4).Any(lexicon.PeopleNouns.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Where did Tokayev and Putin meet", "where was the session held", "in which city": only a passage that says where
+    /// ("in Moscow", "at the Kremlin") can answer. "Where is Afghanistan heading" or "where does Kazakhstan stand" ask
+    /// for no place.
+    /// </summary>
+    private bool AsksForPlace(string[] words)
+    {
+        if (words.Contains("where") && words.Any(lexicon.PlaceQuestionWords.Contains))
+        {
+            return true;
+        }
+
+        // "Which city", "which two towns", "what border town".
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] is "which" or "what" && words.Skip(i + 1).Take(2).Any(lexicon.PlaceNouns.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "What type of aircraft", "which model of helicopter", "какой модели самолёт": only a passage that gives a
+    /// model's designation can answer; "an Afghan military plane" is no model. "What kind of aid" asks for no model.
+    /// </summary>
+    private bool AsksForModel(string[] words) =>
+        words.Any(w => w is "what" or "whats" or "which")
+        && words.Any(w => w is "model" or "models" or "make" or "type" or "types")
+        && words.Any(lexicon.EquipmentWords.Contains);
+
+    /// <summary>
+    /// "Who did Tokayev meet?", "whom did Rahmon receive?", "с кем встречался Мирзиёев?": only a passage that names
+    /// someone in its text can answer; the speaker, who is the one meeting, is not the one met.
+    /// </summary>
+    private bool AsksWhoWasMet(string[] words)
+    {
+        var asksWhom = (words.Length > 2 && words[0] is "who" or "whom" && words[1] is "did" or "does" or "do" or "has" or "have" or "had" or "will" or "would")
+            || words.Zip(words.Skip(1)).Any(pair => pair.First is "with" && pair.Second is "who" or "whom");
+        return asksWhom && words.Any(lexicon.MeetingWords.Contains);
+    }
+
+    private static void RemoveAskingWords(List<Concept> concepts) =>
+        concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "name" or "names" or "named" or "called");
+}

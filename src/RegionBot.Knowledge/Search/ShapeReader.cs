@@ -1,0 +1,44 @@
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>
+/// Reads how a question relates to the conversation and what shape of answer it wants, beyond what it is about:
+/// whether it points back, wants more, compares, asks about several countries, asks for the big picture, for someone's
+/// own words, or for a reason (<see cref="QuestionShape"/>).
+/// </summary>
+internal sealed class ShapeReader(Lexicon lexicon)
+{
+    /// <param name="named">For each word, whether it names a country or person.</param>
+    public QuestionShape Read(string[] words, bool[] named)
+    {
+        var opening = string.Join(' ', words.Take(2));
+        var refersBack = words.Any(lexicon.BackReferenceWords.Contains)
+            || opening is "what about" or "how about" || words.FirstOrDefault() is "and" or "also";
+        return new QuestionShape(
+            refersBack,
+            words.Any(lexicon.MoreWords.Contains),
+            words.Any(lexicon.CompareWords.Contains),
+            words.Any(lexicon.SeveralWords.Contains),
+            named.Length > 0 && !named.Contains(false),
+            words.Any(lexicon.OverviewWords.Contains),
+            AsksQuote(words),
+            words.Any(w => w is "why" or "reason" or "reasons" or "purpose" or "motive" or "motives"));
+    }
+
+    private bool AsksQuote(string[] words)
+    {
+        if (words.Any(lexicon.QuoteWords.Contains))
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] is "exact" or "own" or "actual" && words[i + 1] is "words" or "wording")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
