@@ -58,7 +58,7 @@ internal sealed class PassageIndex : IDisposable
         {
             var passage = knowledge.Passages[ordinal];
             var previous = ordinal > 0 ? knowledge.Passages[ordinal - 1] : null;
-            var document = ToDocument(passage, previous is not null && string.Equals(previous.Source.Id, passage.Source.Id, StringComparison.Ordinal) && string.Equals(previous.Section, passage.Section, StringComparison.Ordinal) ? previous : null);
+            var document = ToDocument(passage, previous is not null && SameSection(previous, passage) ? previous : null);
             document.Add(new NumericDocValuesField(PassageFields.Ordinal, ordinal));
             writer.AddDocument(document);
         }
@@ -169,6 +169,9 @@ internal sealed class PassageIndex : IDisposable
 
         return document;
     }
+
+    private static bool SameSection(Passage one, Passage other) =>
+        string.Equals(one.Source.Id, other.Source.Id, StringComparison.Ordinal) && string.Equals(one.Section, other.Section, StringComparison.Ordinal);
 
     /// <summary>What a passage is about beyond its own words: who said it, in what role, and which country.</summary>
     internal static string About(Passage passage) =>

@@ -90,8 +90,9 @@ internal sealed class RussianQuestionReader
 
         // A capitalised word inside the question, or an acronym anywhere ("ТАПИ"), is a name the lexicon does not
         // know: written in Latin letters, it is searched as a name an answer must contain, as an unknown English name is.
+        // A question typed all in capitals has no acronyms to tell apart.
         var capitalised = index > 0 && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower);
-        var acronym = word.Length >= 2 && word.All(char.IsUpper);
+        var acronym = word.Length is >= 2 and <= 5 && word.All(char.IsUpper) && words.Any(w => w.Any(char.IsLower));
         return capitalised || acronym ? Transliterate(word) : RussianText.Normalize(word);
     }
 

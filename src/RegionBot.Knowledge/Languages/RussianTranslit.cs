@@ -35,8 +35,27 @@ internal static class RussianTranslit
     /// <summary>Russian words that start with "е"; any other word starting with "e" starts with "э" ("emirat", "eto").</summary>
     private static readonly string[] StartingWithYe = ["ego", "emu", "ee", "ey", "esli", "eshche", "esche", "est", "edin", "eda", "edy", "evrop", "egip"];
 
+    /// <summary>
+    /// The last text read on this thread and its reading. A message is read twice in a row, once to tell its language
+    /// and once to search it; remembering one reading per thread saves the second without a cache that could grow.
+    /// </summary>
+    [ThreadStatic]
+    private static (string Text, RussianLexicon Lexicon, string? Reading)? last;
+
     /// <summary>The text in Cyrillic when it is Russian typed in Latin letters; null otherwise.</summary>
     public static string? Read(string text, RussianLexicon lexicon)
+    {
+        if (last is { } known && ReferenceEquals(known.Lexicon, lexicon) && string.Equals(known.Text, text, StringComparison.Ordinal))
+        {
+            return known.Reading;
+        }
+
+        var reading = ReadNow(text, lexicon);
+        last = (text, lexicon, reading);
+        return reading;
+    }
+
+    private static string? ReadNow(string text, RussianLexicon lexicon)
     {
         if (text.Any(RussianText.IsCyrillic))
         {

@@ -12,10 +12,7 @@ internal sealed class AskedFacts
     private readonly Func<string, IReadOnlyList<string>> analyze;
     private readonly string[] numberStems;
 
-    /// <summary>
-    /// The number words that give an exact count, for "exactly how many": "dozens of aircraft" or "hundreds of
-    /// soldiers" is no exact count. Stemming joins "dozen" and "dozens", so both are left out.
-    /// </summary>
+    /// <summary>The number words that give an exact count, for "exactly how many" (facts.txt, "vague-number").</summary>
     private readonly string[] exactNumberStems;
 
     /// <summary>How a passage gives someone's age: "62 years old", "aged 62", "born in 1953".</summary>
@@ -27,7 +24,7 @@ internal sealed class AskedFacts
         this.lexicon = lexicon;
         this.analyze = analyze;
         numberStems = Stems(lexicon.NumberWords);
-        exactNumberStems = Stems(lexicon.NumberWords.Where(w => w is not ("dozen" or "dozens" or "hundred" or "hundreds" or "thousand" or "thousands" or "million" or "millions" or "billion" or "billions")));
+        exactNumberStems = Stems(lexicon.NumberWords.Except(lexicon.VagueNumberWords, StringComparer.Ordinal));
         ageStems = Stems(["old", "age", "aged", "years", "born"]);
     }
 
@@ -67,7 +64,6 @@ internal sealed class AskedFacts
 
         for (var i = 0; i + 2 < words.Length; i++)
         {
-
             if (!((words[i] is "how" && words[i + 1] is "many") || (words[i] is "number" && words[i + 1] is "of")))
             {
                 continue;
@@ -75,7 +71,7 @@ internal sealed class AskedFacts
 
             // What is counted may follow a qualifier that only names the topic or a country: "how many Afghan aircraft".
             Concept? concept = null;
-            var next = words[i + 2];
+            var next = string.Empty;
             for (var j = i + 2; j < words.Length && j <= i + 4 && concept is null; j++)
             {
                 next = words[j];

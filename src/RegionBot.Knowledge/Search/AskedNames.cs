@@ -34,7 +34,7 @@ internal sealed class AskedNames(Lexicon lexicon)
 
         if (AsksForModel(words))
         {
-            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "model" or "models" or "make" or "type" or "types");
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "model" or "models" or "type" or "types");
             concepts.Add(new Concept("what model", [], ConceptKind.Model));
         }
     }
@@ -62,7 +62,7 @@ internal sealed class AskedNames(Lexicon lexicon)
     /// </summary>
     private bool AsksForThingName(string[] words)
     {
-        if (words.Length > 2 && words[0] is "what" or "whats" or "how" && words[^1] is "called" or "named" or "name")
+        if (words.Length > 3 && words[0] is "what" or "how" && words[1] is "is" or "was" or "are" or "were" && words[^1] is "called" or "named" or "name")
         {
             return true;
         }
@@ -103,23 +103,41 @@ internal sealed class AskedNames(Lexicon lexicon)
     }
 
     /// <summary>
-    /// "What type of aircraft", "which model of helicopter", "какой модели самолёт": only a passage that gives a
-    /// model's designation can answer; "an Afghan military plane" is no model. "What kind of aid" asks for no model.
+    /// "What type of aircraft", "which model of helicopter", "what kind of plane", "какой модели самолёт": only a passage
+    /// that gives a model's designation can answer; "an Afghan military plane" is no model. The kind must follow "what"
+    /// or "which" and name equipment within three words, so "what kind of aid" or "what did Uzbekistan make of the
+    /// aircraft" asks for no model.
     /// </summary>
-    private bool AsksForModel(string[] words) =>
-        words.Any(w => w is "what" or "whats" or "which")
-        && words.Any(w => w is "model" or "models" or "make" or "type" or "types")
-        && words.Any(lexicon.EquipmentWords.Contains);
+    private bool AsksForModel(string[] words)
+    {
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] is "what" or "whats" or "which" && words[i + 1] is "model" or "models" or "type" or "types" or "kind" or "sort"
+                && words.Skip(i + 2).Take(3).Any(lexicon.EquipmentWords.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// "Who did Tokayev meet?", "whom did Rahmon receive?", "с кем встречался Мирзиёев?": only a passage that names
     /// someone in its text can answer; the speaker, who is the one meeting, is not the one met.
     /// </summary>
+    /// <remarks>
+    /// The verb must follow the one meeting ("who did Tokayev meet", index 3 on): "who has met the Taliban" asks who
+    /// did the meeting, which a country answers as well as a person.
+    /// </remarks>
     private bool AsksWhoWasMet(string[] words)
     {
-        var asksWhom = (words.Length > 2 && words[0] is "who" or "whom" && words[1] is "did" or "does" or "do" or "has" or "have" or "had" or "will" or "would")
-            || words.Zip(words.Skip(1)).Any(pair => pair.First is "with" && pair.Second is "who" or "whom");
-        return asksWhom && words.Any(lexicon.MeetingWords.Contains);
+        if (words.Length > 3 && words[0] is "who" or "whom" && words[1] is "did" or "does" or "do" or "has" or "have" or "had" or "will" or "would")
+        {
+            return words.Skip(3).Any(lexicon.MeetingWords.Contains);
+        }
+
+        return words.Zip(words.Skip(1)).Any(pair => pair.First is "with" && pair.Second is "who" or "whom") && words.Any(lexicon.MeetingWords.Contains);
     }
 
     private static void RemoveAskingWords(List<Concept> concepts) =>

@@ -12,13 +12,17 @@ internal sealed class LexicalCoverage
 {
     private readonly Dictionary<(string Field, string Term), HashSet<int>> containing = new();
 
-    public LexicalCoverage(IndexReader reader, IEnumerable<int> candidates, IEnumerable<Concept> concepts, Func<string, bool> occurs)
+    /// <param name="withContext">
+    /// Whether to read which documents' preceding paragraphs hold the terms (<see cref="CoversInContext"/>): only a
+    /// question naming a speaker uses them.
+    /// </param>
+    public LexicalCoverage(IndexReader reader, IEnumerable<int> candidates, IEnumerable<Concept> concepts, Func<string, bool> occurs, bool withContext)
     {
         var sorted = candidates.Order().ToArray();
         var wanted = concepts
             .SelectMany(c => PassageFacts.Required(c) is { } fact ? [(PassageFields.Gives, fact)]
                 : c.Kind is ConceptKind.Topic or ConceptKind.Name ? []
-                : c.Alternatives.SelectMany(a => a).SelectMany(t => new[] { (PassageFields.All, t), (PassageFields.Context, t) }))
+                : c.Alternatives.SelectMany(a => a).SelectMany(t => withContext ? new[] { (PassageFields.All, t), (PassageFields.Context, t) } : [(PassageFields.All, t)]))
             .Distinct()
             .ToArray();
         foreach (var key in wanted)
@@ -77,5 +81,5 @@ internal sealed class LexicalCoverage
         PassageFacts.Required(concept) is null && concept.Kind is not (ConceptKind.Topic or ConceptKind.Name)
         && concept.Alternatives.Any(alternative => alternative.All(term => Contains(PassageFields.Context, term, doc)));
 
-    private bool Contains(string field, string term, int doc) => containing[(field, term)].Contains(doc);
+    private bool Contains(string field, string term, int doc) => containing.TryGetValue((field, term), out var docs) && docs.Contains(doc);
 }

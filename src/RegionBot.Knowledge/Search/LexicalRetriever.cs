@@ -81,7 +81,7 @@ internal sealed class LexicalRetriever
         cancellationToken.ThrowIfCancellationRequested();
         var reader = searcher.IndexReader;
         var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
-        var coverage = new LexicalCoverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0);
+        var coverage = new LexicalCoverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0, withContext: question.Speakers.Count > 0);
         var near = question.HeldOffices.Select(NearMatches.Office)
             .Concat(question.OfficeAskedOf is { } office ? [NearMatches.Holding(office)] : [])
             .Concat(question.Counted is { } counted ? [NearMatches.Counted(counted)] : [])
@@ -309,7 +309,7 @@ internal sealed class LexicalRetriever
 
     /// <summary>A word outside English and the knowledge that is likely a name ("ashraf", "serhetabat"), not a number.</summary>
     private static bool LooksLikeName(Concept concept) =>
-        concept.Kind == ConceptKind.Foreign && concept.Said.All(char.IsLetter);
+        concept.Kind == ConceptKind.Foreign && concept.Said.Length >= 3 && concept.Said.All(char.IsLetter);
 
     private static double Idf(int documents, int frequency) => Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 }

@@ -100,6 +100,9 @@ internal sealed class Lexicon
     /// <summary>Words by which a passage gives a number.</summary>
     public IReadOnlySet<string> NumberWords => Group("number");
 
+    /// <summary>Number words that give no exact count: "dozens", "hundreds".</summary>
+    public IReadOnlySet<string> VagueNumberWords => Group("vague-number");
+
     /// <summary>Words by which a passage places events in time.</summary>
     public IReadOnlySet<string> TimeWords => Group("time");
 
@@ -129,6 +132,9 @@ internal sealed class Lexicon
 
     /// <summary>Equipment whose model a question may ask for ("what type of aircraft").</summary>
     public IReadOnlySet<string> EquipmentWords => Group("equipment");
+
+    /// <summary>Words by which a question asks for a reason: "why", "purpose".</summary>
+    public IReadOnlySet<string> WhyWords => Group("why");
 
     /// <summary>Words by which a question asks for someone's own words: "quote", "verbatim".</summary>
     public IReadOnlySet<string> QuoteWords => Group("quote");

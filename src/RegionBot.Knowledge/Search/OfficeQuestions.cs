@@ -19,12 +19,19 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
             : -1;
         var office = verb < 0 ? null : words[verb] switch
         {
-            "heads" or "headed" or "leads" or "led" or "runs" or "ran" => "leader",
+            "heads" or "headed" or "leads" or "led" or "runs" or "ran" when verb == 1 => "leader",
+            "commands" or "commanded" when verb == 1 => "commander",
             "chairs" or "chaired" => "chair",
-            "commands" or "commanded" => "commander",
             "hosts" or "hosted" => "host",
             _ => null,
         };
+
+        // A country chairs or hosts a gathering; "which country hosted the Afghan pilots" asks no office.
+        if (verb == 2 && !words.Skip(3).Any(w => w is "meeting" or "session" or "summit" or "conference" or "talks" or "forum"))
+        {
+            office = null;
+        }
+
         return office is null ? words : ["who", "is", "the", office, "of", .. words.Skip(words[verb + 1] is "the" ? verb + 2 : verb + 1)];
     }
 

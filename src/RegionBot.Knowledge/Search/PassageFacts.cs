@@ -165,7 +165,17 @@ internal static partial class PassageFacts
         }
     }
 
-    private static bool StartsSentence(string text, int index) => index == 0 || text[..index].TrimEnd().EndsWith('.') || text[..index].TrimEnd().Length == 0;
+    /// <summary>Whether nothing but spaces stands between the start of the text or a full stop and the word at <paramref name="index"/>.</summary>
+    private static bool StartsSentence(string text, int index)
+    {
+        var before = index - 1;
+        while (before >= 0 && char.IsWhiteSpace(text[before]))
+        {
+            before--;
+        }
+
+        return before < 0 || text[before] == '.';
+    }
 
     private static bool IsYear(string number) => number.Length == 4 && number[0] is '1' or '2';
 

@@ -143,12 +143,38 @@ internal sealed class PassageSearcher
     /// <summary>
     /// "Give me an overview", "what is the article about": a request for the big picture that names no country,
     /// person or actor and asks about nothing in particular is answered by the knowledge's overview passages. So is a
-    /// bare topic typed on its own ("Taliban", "the Taliban").
+    /// question about nothing but the topic that does not ask to define it ("Taliban", "tell me about the Taliban",
+    /// "what is happening in Afghanistan?").
     /// </summary>
-    private static bool AsksOnlyForOverview(InterpretedQuestion interpreted) =>
-        (interpreted.Shape.AsksOverview || (interpreted.Words.Count <= 2 && interpreted.Concepts.Count > 0 && interpreted.Concepts.All(c => c.Kind == ConceptKind.Topic)))
-        && !interpreted.HasSubject
-        && interpreted.Countries.Count == 0 && interpreted.Speakers.Count == 0 && interpreted.UncoveredActors.Count == 0;
+    private bool AsksOnlyForOverview(InterpretedQuestion interpreted) =>
+        (interpreted.Shape.AsksOverview && !interpreted.HasSubject
+            && interpreted.Countries.Count == 0 && interpreted.Speakers.Count == 0 && interpreted.UncoveredActors.Count == 0)
+        || (AboutTopicOnly(interpreted) && !AsksDefinition(interpreted));
+
+    /// <summary>
+    /// A question about nothing but what every passage is about (the Taliban, Afghanistan, Kabul), with no country,
+    /// person or region to ask after and no rare topic ("the Islamic Emirate"), standing on its own.
+    /// </summary>
+    private bool AboutTopicOnly(InterpretedQuestion interpreted) =>
+        interpreted.Concepts.Count > 0 && !interpreted.HasSubject && !interpreted.MentionsRegion
+        && interpreted.Countries.Count == 0 && interpreted.Speakers.Count == 0 && interpreted.UncoveredActors.Count == 0
+        && !interpreted.Shape.AsksForMore && !interpreted.Shape.RefersBack && !interpreted.Concepts.Any(lexical.IsRare);
+
+    /// <summary>
+    /// "What is the Taliban?", "who are the Taliban?", "who founded the Taliban?", "what does Taliban mean?": a question
+    /// asking what the topic itself is, which the knowledge never says.
+    /// </summary>
+    private static bool AsksDefinition(InterpretedQuestion interpreted)
+    {
+        var words = interpreted.Words.Where(w => w is not ("the" or "a" or "an")).ToArray();
+        if (words.Any(w => w is "define" or "definition" or "mean" or "means" or "meaning" or "founded" or "founder" or "founders" or "created" or "origin" or "origins" or "history" or "ideology"))
+        {
+            return true;
+        }
+
+        var topicWords = interpreted.Concepts.SelectMany(c => c.Said.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        return words.Length > 2 && words[0] is "what" or "who" && words[1] is "is" or "are" or "was" or "were" && words.Skip(2).All(topicWords.Contains);
+    }
 
     /// <summary>The overview passages (country "Region"), in the order of their sources, as many as an answer holds.</summary>
     private PassageHit[] Overview() => knowledge.Passages
@@ -178,14 +204,9 @@ internal sealed class PassageSearcher
             return NoAnswerReason.EmptyQuestion;
         }
 
-        // "What is the Taliban?", "who founded the Taliban?": a question about nothing but what every passage is
-        // about, with no country, person or region to ask after, asks what the knowledge never says; any passage would
-        // answer it by chance. The region's response ("how are the neighbours reacting to the Taliban?"), an overview
-        // request and a rare topic ("will the Taliban declare an Islamic Emirate?") are answered.
-        var onlyTopic = !interpreted.HasSubject && !interpreted.MentionsRegion && interpreted.UncoveredActors.Count == 0
-            && !interpreted.Shape.AsksOverview && !interpreted.Shape.AsksForMore && !interpreted.Shape.RefersBack
-            && !interpreted.Concepts.Any(lexical.IsRare);
-        return onlyTopic && !coveredSubject ? NoAnswerReason.WeakMatch : null;
+        // "What is the Taliban?", "who founded the Taliban?" ask what the knowledge never says; any passage would
+        // answer them by chance. Other questions about nothing but the topic get the overview (AsksOnlyForOverview).
+        return AboutTopicOnly(interpreted) && AsksDefinition(interpreted) ? NoAnswerReason.WeakMatch : null;
     }
 
     /// <summary>Both legs' candidates, fused; the semantic leg runs only when the lexical answer is not already certain.</summary>

@@ -96,7 +96,7 @@ internal sealed class QuestionInterpreter
                 found.AddSpeaker(speaker);
                 named[i] = true;
             }
-            else if (Analyze(words[i]) is { Count: > 0 } terms && !genericStems.Contains(Key(terms)) && !IsRank(words[i]))
+            else if (Analyze(words[i]) is { Count: > 0 } terms && !genericStems.Contains(Key(terms)) && !IsShorthand(words[i]))
             {
                 // A Russian word the bilingual lexicon did not know counts as an English word the knowledge never
                 // uses would: part of the question, but no name the answer must contain. So does a compound of
@@ -156,11 +156,13 @@ internal sealed class QuestionInterpreter
     }
 
     /// <summary>
-    /// A single character is a rank or shorthand ("no.1", "top 3", "talks w/ the taliban"), and so is an ordinal ("10th
-    /// graders"): not a word the answer must contain.
+    /// A single character is a rank or shorthand ("no.1", "top 3", "talks w/ the taliban"), and so are two letters that
+    /// make no word of the knowledge or the lexicon ("ok", "pm") and an ordinal ("10th graders"): not a word the answer
+    /// must contain.
     /// </summary>
-    private static bool IsRank(string word) =>
+    private bool IsShorthand(string word) =>
         word.Length == 1
+        || (word.Length == 2 && word.All(char.IsAsciiLetter) && !corrector.IsWord(word))
         || (word.Length > 2 && word[..^2].All(char.IsAsciiDigit) && word[^2..] is "st" or "nd" or "rd" or "th");
 
     private bool IsCompound(string word) =>

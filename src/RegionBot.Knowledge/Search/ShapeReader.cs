@@ -21,7 +21,7 @@ internal sealed class ShapeReader(Lexicon lexicon)
             named.Length > 0 && !named.Contains(false),
             words.Any(lexicon.OverviewWords.Contains),
             AsksQuote(words),
-            words.Any(w => w is "why" or "reason" or "reasons" or "purpose" or "motive" or "motives"));
+            words.Any(lexicon.WhyWords.Contains));
     }
 
     private bool AsksQuote(string[] words)

@@ -147,7 +147,7 @@ public static class AnswerText
     /// is searched by its English reading ("recognise taliban"), which a Russian reply does not show back to the user.
     /// </summary>
     private static string? ShownTopic(string? topic) =>
-        string.IsNullOrWhiteSpace(topic) || (ReplyLanguage.Current == Language.Russian && !topic.Any(c => c is >= '\u0400' and <= '\u04FF'))
+        string.IsNullOrWhiteSpace(topic) || (ReplyLanguage.Current == Language.Russian && !LanguageDetector.HasCyrillic(topic))
             ? null
             : topic.Trim();
 

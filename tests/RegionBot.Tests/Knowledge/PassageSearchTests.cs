@@ -136,6 +136,8 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("о чем вообще статья")]
     [InlineData("kratko: o chem statya?")]
     [InlineData("Taliban")]
+    [InlineData("Tell me about the Taliban")]
+    [InlineData("What is happening in Afghanistan?")]
     public void A_request_for_the_big_picture_gets_the_overview(string question)
     {
         var answer = Ask(question);
