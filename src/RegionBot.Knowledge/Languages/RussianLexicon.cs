@@ -122,7 +122,9 @@ internal sealed class RussianLexicon
 
     /// <summary>
     /// The reading of a word one typo away (a letter added, dropped, changed or two swapped) from exactly one
-    /// reading of the lexicon, compared both as written and by stem; null when there is none or it is ambiguous.
+    /// reading of the lexicon, compared both as written and by stem; null when there is none or it is ambiguous. Like
+    /// the English typo correction, it trusts the first letter: short stems one letter apart are often different
+    /// words ("кайд" is not "байд", Biden).
     /// </summary>
     public string? Closest(string word)
     {
@@ -134,11 +136,11 @@ internal sealed class RussianLexicon
 
         var stem = RussianStemAnalyzer.Default.Stem(surface);
         var found = singleWords
-            .Where(entry => Edits.WithinOne(surface, entry.Key))
+            .Where(entry => entry.Key.Length > 0 && entry.Key[0] == surface[0] && Edits.WithinOne(surface, entry.Key))
             .Select(entry => entry.Value)
             .Concat(readings
                 .Where(entry => entry.Key.Length >= MinStemmedLength && entry.Key[0] != ExactMarker && !entry.Key.Contains(' ', StringComparison.Ordinal)
-                    && Edits.WithinOne(stem, entry.Key))
+                    && stem.Length > 0 && entry.Key[0] == stem[0] && Edits.WithinOne(stem, entry.Key))
                 .Select(entry => entry.Value))
             .Where(english => english != Dropped)
             .Distinct(StringComparer.Ordinal)

@@ -73,6 +73,12 @@ internal sealed class AskedNames(Lexicon lexicon)
             {
                 return true;
             }
+
+            // "Which crossing did the Taliban take", "what exercises": a thing known by its name is asked for by it.
+            if (words[i] is "which" or "what" && words.Skip(i + 1).Take(2).Any(lexicon.NamedThings.Contains))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -14,7 +14,7 @@ internal sealed class LexicalCoverage
 
     /// <param name="withContext">
     /// Whether to read which documents' preceding paragraphs hold the terms (<see cref="CoversInContext"/>): only a
-    /// question naming a speaker uses them.
+    /// question naming a speaker or an actor uses them.
     /// </param>
     public LexicalCoverage(IndexReader reader, IEnumerable<int> candidates, IEnumerable<Concept> concepts, Func<string, bool> occurs, bool withContext)
     {

@@ -81,7 +81,7 @@ internal sealed class LexicalRetriever
         cancellationToken.ThrowIfCancellationRequested();
         var reader = searcher.IndexReader;
         var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
-        var coverage = new LexicalCoverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0, withContext: question.Speakers.Count > 0);
+        var coverage = new LexicalCoverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0, withContext: question.Speakers.Count > 0 || question.Concepts.Any(c => c.Kind == ConceptKind.Actor));
         var near = question.HeldOffices.Select(NearMatches.Office)
             .Concat(question.OfficeAskedOf is { } office ? [NearMatches.Holding(office)] : [])
             .Concat(question.Counted is { } counted ? [NearMatches.Counted(counted)] : [])
@@ -107,7 +107,11 @@ internal sealed class LexicalRetriever
                 // A number the question gives ("in 2023", "on 25 August") places it; a passage without it standing on
                 // its own is about another time or amount ("Kaysar-2021" is no year).
                 lacksFact |= !isCovered && PassageFacts.Required(question.Concepts[i]) is not null;
-                lacksName |= !isCovered && LooksLikeName(question.Concepts[i]);
+                // A name the question gives that the passage lacks, whether unknown ("Ashraf Ghani") or an actor the
+                // knowledge only mentions ("Russia", "Putin"), is no detail meaning can vouch for. An actor named in the
+                // paragraph before is the passage's own ("the agreement" after "Russia and Tajikistan held a meeting").
+                lacksName |= !isCovered && (LooksLikeName(question.Concepts[i])
+                    || (question.Concepts[i].Kind == ConceptKind.Actor && !coverage.CoversInContext(scoreDoc.Doc, question.Concepts[i])));
                 var inContext = !isCovered && bySpeakerAsked && coverage.CoversInContext(scoreDoc.Doc, question.Concepts[i]);
                 covered += isCovered ? weights[i].Covered : inContext ? weights[i].Covered * ContextShare : 0;
                 asked += isCovered || inContext ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;

@@ -139,6 +139,9 @@ internal sealed class Lexicon
     /// <summary>Words by which a question asks for someone's own words: "quote", "verbatim".</summary>
     public IReadOnlySet<string> QuoteWords => Group("quote");
 
+    /// <summary>Things known by a proper name: "which crossing" asks for the crossing's name.</summary>
+    public IReadOnlySet<string> NamedThings => Group("named-things");
+
     /// <summary>Words by which a question asks whom someone met: "meet", "visit", "receive".</summary>
     public IReadOnlySet<string> MeetingWords => Group("meeting");
 

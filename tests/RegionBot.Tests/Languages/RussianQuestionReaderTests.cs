@@ -91,6 +91,14 @@ public sealed class RussianQuestionReaderTests
     public void The_fields_words_are_read_as_the_searchs_english(string russian, string english) =>
         Assert.Equal(english, Read(russian));
 
+    [Fact]
+    public void A_typo_is_forgiven_only_after_the_first_letter()
+    {
+        // "кайдий" (typed "kajdiy" for "каждый") is one letter from the stem of "Байден" but is no name.
+        Assert.DoesNotContain("Biden", Words("мирзиёев кайдий день на связи с талибами"));
+        Assert.Contains("Mirziyoyev", Words("Мирзиеев на связи с талибами"));
+    }
+
     [Theory]
     [InlineData("что будет с ТАПИ", "tapi")]
     [InlineData("что сказал Ашраф Гани", "ashraf")]

@@ -45,6 +45,9 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("Exactly how many Afghan aircraft ended up in Uzbekistan?")]
     [InlineData("Which river does the Friendship Bridge cross?")]
     [InlineData("What is the Taliban?")]
+    [InlineData("россия признала талибов?")]
+    [InlineData("Which crossing on the Tajik border did the Taliban take over?")]
+    [InlineData("Do I need a visa to visit Uzbekistan from the UK?")]
     public void A_passage_lacking_what_the_question_asks_for_is_no_answer(string question)
     {
         var answer = fixture.Store.Search(question);
