@@ -111,7 +111,7 @@ internal sealed class AskedNames(Lexicon lexicon)
     /// <summary>
     /// "What type of aircraft", "which model of helicopter", "what kind of plane", "какой модели самолёт": only a passage
     /// that gives a model's designation can answer; "an Afghan military plane" is no model. The kind must follow "what"
-    /// or "which" and name equipment within three words, so "what kind of aid" or "what did Uzbekistan make of the
+    /// or "which" and name equipment within four words, so "what kind of aid" or "what did Uzbekistan make of the
     /// aircraft" asks for no model.
     /// </summary>
     private bool AsksForModel(string[] words)
@@ -119,7 +119,7 @@ internal sealed class AskedNames(Lexicon lexicon)
         for (var i = 0; i + 1 < words.Length; i++)
         {
             if (words[i] is "what" or "whats" or "which" && words[i + 1] is "model" or "models" or "type" or "types" or "kind" or "sort"
-                && words.Skip(i + 2).Take(3).Any(lexicon.EquipmentWords.Contains))
+                && words.Skip(i + 2).Take(4).Any(lexicon.EquipmentWords.Contains))
             {
                 return true;
             }
