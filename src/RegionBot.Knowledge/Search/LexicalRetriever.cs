@@ -16,9 +16,10 @@ internal sealed class LexicalRetriever
     private const float SectionBoost = 0.3f;
 
     /// <summary>
-    /// The share of a concept's weight a statement by the person a question names earns when only the paragraph before
-    /// it has the concept: it sets the scene ("what did Tokayev say at the CSTO session"), but the passage does not say
-    /// it.
+    /// The share of a concept's weight a passage earns when only the paragraph before it has the concept: it sets the
+    /// scene, but the passage does not say it. This counts for a statement by the person a question names ("what did
+    /// Tokayev say at the CSTO session") and for an actor the question names ("the agreement" after "Russia and
+    /// Tajikistan held a meeting").
     /// </summary>
     private const double ContextShare = 0.5;
 
@@ -112,7 +113,7 @@ internal sealed class LexicalRetriever
                 // paragraph before is the passage's own ("the agreement" after "Russia and Tajikistan held a meeting").
                 lacksName |= !isCovered && (LooksLikeName(question.Concepts[i])
                     || (question.Concepts[i].Kind == ConceptKind.Actor && !coverage.CoversInContext(scoreDoc.Doc, question.Concepts[i])));
-                var inContext = !isCovered && bySpeakerAsked && coverage.CoversInContext(scoreDoc.Doc, question.Concepts[i]);
+                var inContext = !isCovered && (bySpeakerAsked || question.Concepts[i].Kind == ConceptKind.Actor) && coverage.CoversInContext(scoreDoc.Doc, question.Concepts[i]);
                 covered += isCovered ? weights[i].Covered : inContext ? weights[i].Covered * ContextShare : 0;
                 asked += isCovered || inContext ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
                 unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;

@@ -41,6 +41,17 @@ internal sealed class QuestionInterpreter
         this.lexicon = lexicon;
         speakers = new SpeakerAliases(knowledge, lexicon);
         var textWords = WordSplitter.CountWords(knowledge.Passages.SelectMany(p => new[] { p.Text, p.Section, p.Speaker, p.Role }));
+
+        // The parts of a compound are words of the knowledge too: "Torgundi" is a typo of the "Torghundi" in
+        // "Serhetabat-Torghundi".
+        foreach (var (compound, count) in textWords.Where(w => w.Key.Contains('-', StringComparison.Ordinal)).ToArray())
+        {
+            foreach (var part in compound.Split('-', StringSplitOptions.RemoveEmptyEntries))
+            {
+                textWords[part] = textWords.GetValueOrDefault(part) + count;
+            }
+        }
+
         corrector = new TypoCorrector(textWords, lexicon.AllWords.Concat(speakers.Words), lexicon.EnglishWords);
 
         // Synonyms, generic and topic words are compared by their stems, so that every form of a word counts
@@ -64,7 +75,7 @@ internal sealed class QuestionInterpreter
 
     public InterpretedQuestion Interpret(string question)
     {
-        var words = OfficeQuestions.AskingForOffice(WordSplitter.Words(WordSplitter.Clean(question)).Select(corrector.Correct).ToArray());
+        var words = OfficeQuestions.AskingForOffice(WordSplitter.Words(WordSplitter.Clean(question)).SelectMany(SplitNames).Select(corrector.Correct).ToArray());
         var consumed = new bool[words.Length];
         var named = new bool[words.Length];
         var found = new Findings();
@@ -164,6 +175,23 @@ internal sealed class QuestionInterpreter
         word.Length == 1
         || (word.Length == 2 && word.All(char.IsAsciiLetter) && !corrector.IsWord(word))
         || (word.Length > 2 && word[..^2].All(char.IsAsciiDigit) && word[^2..] is "st" or "nd" or "rd" or "th");
+
+    /// <summary>
+    /// A compound of names ("turkmen-afghan", "russia-tajikistan") is read as its names, each pointing at its country or
+    /// actor; other compounds ("kassym-jomart", "al-qaeda", "ex-soviet") stay whole.
+    /// </summary>
+    private IEnumerable<string> SplitNames(string word)
+    {
+        if (!word.Contains('-', StringComparison.Ordinal))
+        {
+            return [word];
+        }
+
+        var parts = word.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        var allNames = parts.Length > 1 && parts.All(part => lexicon.CountryAliases.ContainsKey(part) || lexicon.MentionedAliases.ContainsKey(part)
+            || lexicon.UncoveredAliases.ContainsKey(part) || topicStems.Contains(Key(Analyze(part))));
+        return allNames ? parts : [word];
+    }
 
     private bool IsCompound(string word) =>
         word.Contains('-', StringComparison.Ordinal) && word.Split('-').All(part => part.Length > 0 && corrector.IsWord(part));

@@ -119,6 +119,9 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("Which country hosted the Afghan pilots who fled?", "trt-uz-7")]
     [InlineData("Who did Tokayev meet?", "trt-kz-6")]
     [InlineData("Is Uzbekistan safe from a Taliban attack?", "trt-uz-4")]
+    [InlineData("Are the Turkmen-Afghan border checkpoints still open?", "trt-tm-2")]
+    [InlineData("serhetabat torgundi working normally?", "trt-tm-2")]
+    [InlineData("What did Ashgabat say after Kabul fell?", "trt-tm-1")]
     public void Ordinary_questions_near_the_rules_are_still_answered(string question, string expected)
     {
         var answer = fixture.Store.Search(question);
