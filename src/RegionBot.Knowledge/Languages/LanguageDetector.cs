@@ -28,7 +28,7 @@ public static class LanguageDetector
     private static readonly HashSet<string> OtherLanguageWords = ReadOtherLanguageWords();
 
     /// <summary>Whether the text has any Cyrillic letter: a Russian reply shows such words, never English ones.</summary>
-    public static bool HasCyrillic(string text) => text.Any(RussianText.IsCyrillic);
+    public static bool HasCyrillic(string text) => RussianText.IsCyrillic(text);
 
     /// <summary>
     /// The language of <paramref name="text"/>. <paramref name="locale"/> is the client's (e.g. "ru-RU"), and

@@ -138,7 +138,7 @@ internal sealed class AskedNames(Lexicon lexicon)
     /// </remarks>
     private bool AsksWhoWasMet(string[] words)
     {
-        if (words.Length > 3 && words[0] is "who" or "whom" && words[1] is "did" or "does" or "do" or "has" or "have" or "had" or "will" or "would")
+        if (words.Length > 3 && words[0] is "who" or "whom" && lexicon.AuxiliaryWords.Contains(words[1]))
         {
             return words.Skip(3).Any(lexicon.MeetingWords.Contains);
         }

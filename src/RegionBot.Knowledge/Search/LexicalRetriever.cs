@@ -108,14 +108,15 @@ internal sealed class LexicalRetriever
                 // A number the question gives ("in 2023", "on 25 August") places it; a passage without it standing on
                 // its own is about another time or amount ("Kaysar-2021" is no year).
                 lacksFact |= !isCovered && PassageFacts.Required(question.Concepts[i]) is not null;
+
                 // A name the question gives that the passage lacks, whether unknown ("Ashraf Ghani") or an actor the
                 // knowledge only mentions ("Russia", "Putin"), is no detail meaning can vouch for. An actor named in the
                 // paragraph before is the passage's own ("the agreement" after "Russia and Tajikistan held a meeting").
-                lacksName |= !isCovered && (LooksLikeName(question.Concepts[i])
-                    || (question.Concepts[i].Kind == ConceptKind.Actor && !coverage.CoversInContext(scoreDoc.Doc, question.Concepts[i])));
-                var inContext = !isCovered && (bySpeakerAsked || question.Concepts[i].Kind == ConceptKind.Actor) && coverage.CoversInContext(scoreDoc.Doc, question.Concepts[i]);
-                covered += isCovered ? weights[i].Covered : inContext ? weights[i].Covered * ContextShare : 0;
-                asked += isCovered || inContext ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
+                var isActor = question.Concepts[i].Kind == ConceptKind.Actor;
+                var inScene = !isCovered && (bySpeakerAsked || isActor) && coverage.CoversInContext(scoreDoc.Doc, question.Concepts[i]);
+                lacksName |= !isCovered && (LooksLikeName(question.Concepts[i]) || (isActor && !inScene));
+                covered += isCovered ? weights[i].Covered : inScene ? weights[i].Covered * ContextShare : 0;
+                asked += isCovered || inScene ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
                 unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;
             }
 

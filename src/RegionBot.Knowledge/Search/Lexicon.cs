@@ -145,6 +145,15 @@ internal sealed class Lexicon
     /// <summary>Words by which a question asks whom someone met: "meet", "visit", "receive".</summary>
     public IReadOnlySet<string> MeetingWords => Group("meeting");
 
+    /// <summary>The verbs a question puts before its subject: "did", "has", "will".</summary>
+    public IReadOnlySet<string> AuxiliaryWords => Group("auxiliary");
+
+    /// <summary>Gatherings a country chairs or hosts: "meeting", "session", "summit".</summary>
+    public IReadOnlySet<string> GatheringWords => Group("gathering");
+
+    /// <summary>Words by which a question asks what the topic itself is: "define", "founded", "origin".</summary>
+    public IReadOnlySet<string> DefinitionWords => Group("definition");
+
     /// <summary>Verbs of saying: a question asks what someone said, and a passage reports what someone said.</summary>
     public IReadOnlySet<string> SpeechWords => Group("speech");
 

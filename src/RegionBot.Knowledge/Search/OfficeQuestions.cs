@@ -12,7 +12,7 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
     /// an office: they are read as "who is the leader of the Taliban", so that the office and its holder are looked for
     /// together.
     /// </summary>
-    public static string[] AskingForOffice(string[] words)
+    public string[] AskingForOffice(string[] words)
     {
         var verb = words.Length > 2 && words[0] is "who" ? 1
             : words.Length > 3 && words[0] is "which" or "what" && words[1] is "country" or "state" or "nation" or "member" ? 2
@@ -27,7 +27,7 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
         };
 
         // A country chairs or hosts a gathering; "which country hosted the Afghan pilots" asks no office.
-        if (verb == 2 && !words.Skip(3).Any(w => w is "meeting" or "session" or "summit" or "conference" or "talks" or "forum"))
+        if (verb == 2 && !words.Skip(3).Any(lexicon.GatheringWords.Contains))
         {
             office = null;
         }

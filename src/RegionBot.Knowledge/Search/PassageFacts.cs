@@ -53,6 +53,7 @@ internal static partial class PassageFacts
     public static IEnumerable<string> Given(Passage passage, Lexicon lexicon)
     {
         var words = WordSplitter.Words(passage.Text).ToArray();
+        var personNames = PersonNames(passage.Text, lexicon).ToArray();
         var numbers = StandaloneNumber().Matches(passage.Text).ToArray();
         var dates = numbers.Where(n => IsYear(n.Value) || NextToMonth(passage.Text, n, lexicon)).ToArray();
         if (numbers.Length > dates.Length || words.Any(lexicon.NumberWords.Contains))
@@ -75,12 +76,12 @@ internal static partial class PassageFacts
             yield return Money;
         }
 
-        if (NamesPerson(passage, lexicon))
+        if (NamesPerson(passage, personNames, lexicon))
         {
             yield return Person;
         }
 
-        if (PersonNames(passage.Text, lexicon).Any())
+        if (personNames.Length > 0)
         {
             yield return NamedPerson;
         }
@@ -100,7 +101,7 @@ internal static partial class PassageFacts
             yield return Model;
         }
 
-        if (NamesSomething(passage, lexicon))
+        if (NamesSomething(passage, personNames, lexicon))
         {
             yield return ProperName;
         }
@@ -112,10 +113,10 @@ internal static partial class PassageFacts
     /// of a person's name ("Friendship Bridge", "Kaysar-2021"). "The Tajikistan border crossing" names no crossing, and
     /// "Deputy Foreign Minister Andrey Rudenko" names a person, not a thing.
     /// </summary>
-    private static bool NamesSomething(Passage passage, Lexicon lexicon)
+    private static bool NamesSomething(Passage passage, string[] personNames, Lexicon lexicon)
     {
         var speaker = WordSplitter.Words(passage.Speaker ?? string.Empty).ToHashSet(StringComparer.Ordinal);
-        var personal = PersonNames(passage.Text, lexicon).SelectMany(name => WordSplitter.Words(name)).ToHashSet(StringComparer.Ordinal);
+        var personal = personNames.SelectMany(WordSplitter.Words).ToHashSet(StringComparer.Ordinal);
         return CapitalisedWord().Matches(passage.Text).Any(word =>
         {
             var lower = word.Value.ToLowerInvariant();
@@ -129,9 +130,9 @@ internal static partial class PassageFacts
     /// Whether the passage names a person: its speaker is one (not an institution), or two capitalised words that are
     /// neither places, institutions nor groups stand together inside a sentence ("Abdul Ghani Baradar").
     /// </summary>
-    private static bool NamesPerson(Passage passage, Lexicon lexicon) =>
+    private static bool NamesPerson(Passage passage, string[] personNames, Lexicon lexicon) =>
         (passage.Speaker is { } speaker && !WordSplitter.Words(speaker).Any(lexicon.InstitutionWords.Contains))
-        || PersonNames(passage.Text, lexicon).Any();
+        || personNames.Length > 0;
 
     /// <summary>Runs of two or more capitalised words inside a sentence that may be a person's name: no place, institution, group or date.</summary>
     private static IEnumerable<string> PersonNames(string text, Lexicon lexicon)

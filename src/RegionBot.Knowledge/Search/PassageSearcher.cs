@@ -54,7 +54,8 @@ internal sealed class PassageSearcher
     {
         cancellationToken.ThrowIfCancellationRequested();
         var (interpreted, isFollowUp) = followUps.Complete(interpreter.Interpret(question), context);
-        if (AsksOnlyForOverview(interpreted) && Overview() is { Length: > 0 } overview)
+        var aboutTopicOnly = AboutTopicOnly(interpreted);
+        if (AsksOnlyForOverview(interpreted, aboutTopicOnly) && Overview() is { Length: > 0 } overview)
         {
             return new SearchAnswer(question, overview, null, knowledge.CoveredCountries, [])
             {
@@ -63,7 +64,7 @@ internal sealed class PassageSearcher
             };
         }
 
-        if (Veto(interpreted) is { } reason)
+        if (Veto(interpreted, aboutTopicOnly) is { } reason)
         {
             return NoAnswer(question, interpreted, reason);
         }
@@ -146,10 +147,10 @@ internal sealed class PassageSearcher
     /// question about nothing but the topic that does not ask to define it ("Taliban", "tell me about the Taliban",
     /// "what is happening in Afghanistan?").
     /// </summary>
-    private bool AsksOnlyForOverview(InterpretedQuestion interpreted) =>
+    private static bool AsksOnlyForOverview(InterpretedQuestion interpreted, bool aboutTopicOnly) =>
         (interpreted.Shape.AsksOverview && !interpreted.HasSubject
             && interpreted.Countries.Count == 0 && interpreted.Speakers.Count == 0 && interpreted.UncoveredActors.Count == 0)
-        || (AboutTopicOnly(interpreted) && !AsksDefinition(interpreted));
+        || (aboutTopicOnly && !interpreted.Shape.AsksDefinition);
 
     /// <summary>
     /// A question about nothing but what every passage is about (the Taliban, Afghanistan, Kabul), with no country,
@@ -159,22 +160,6 @@ internal sealed class PassageSearcher
         interpreted.Concepts.Count > 0 && !interpreted.HasSubject && !interpreted.MentionsRegion
         && interpreted.Countries.Count == 0 && interpreted.Speakers.Count == 0 && interpreted.UncoveredActors.Count == 0
         && !interpreted.Shape.AsksForMore && !interpreted.Shape.RefersBack && !interpreted.Concepts.Any(lexical.IsRare);
-
-    /// <summary>
-    /// "What is the Taliban?", "who are the Taliban?", "who founded the Taliban?", "what does Taliban mean?": a question
-    /// asking what the topic itself is, which the knowledge never says.
-    /// </summary>
-    private static bool AsksDefinition(InterpretedQuestion interpreted)
-    {
-        var words = interpreted.Words.Where(w => w is not ("the" or "a" or "an")).ToArray();
-        if (words.Any(w => w is "define" or "definition" or "mean" or "means" or "meaning" or "founded" or "founder" or "founders" or "created" or "origin" or "origins" or "history" or "ideology"))
-        {
-            return true;
-        }
-
-        var topicWords = interpreted.Concepts.SelectMany(c => c.Said.Split(' ')).ToHashSet(StringComparer.Ordinal);
-        return words.Length > 2 && words[0] is "what" or "who" && words[1] is "is" or "are" or "was" or "were" && words.Skip(2).All(topicWords.Contains);
-    }
 
     /// <summary>The overview passages (country "Region"), in the order of their sources, as many as an answer holds.</summary>
     private PassageHit[] Overview() => knowledge.Passages
@@ -186,7 +171,9 @@ internal sealed class PassageSearcher
     private static bool IsOverview(Passage passage) => string.Equals(passage.Country, Countries.Region, StringComparison.Ordinal);
 
     /// <summary>Why a question gets no answer before any passage is looked at; null when it may have one.</summary>
-    internal NoAnswerReason? Veto(InterpretedQuestion interpreted)
+    internal NoAnswerReason? Veto(InterpretedQuestion interpreted) => Veto(interpreted, AboutTopicOnly(interpreted));
+
+    private static NoAnswerReason? Veto(InterpretedQuestion interpreted, bool aboutTopicOnly)
     {
         if (interpreted.IsEmpty)
         {
@@ -206,7 +193,7 @@ internal sealed class PassageSearcher
 
         // "What is the Taliban?", "who founded the Taliban?" ask what the knowledge never says; any passage would
         // answer them by chance. Other questions about nothing but the topic get the overview (AsksOnlyForOverview).
-        return AboutTopicOnly(interpreted) && AsksDefinition(interpreted) ? NoAnswerReason.WeakMatch : null;
+        return aboutTopicOnly && interpreted.Shape.AsksDefinition ? NoAnswerReason.WeakMatch : null;
     }
 
     /// <summary>Both legs' candidates, fused; the semantic leg runs only when the lexical answer is not already certain.</summary>

@@ -75,7 +75,7 @@ internal sealed class QuestionInterpreter
 
     public InterpretedQuestion Interpret(string question)
     {
-        var words = OfficeQuestions.AskingForOffice(WordSplitter.Words(WordSplitter.Clean(question)).SelectMany(SplitNames).Select(corrector.Correct).ToArray());
+        var words = offices.AskingForOffice(WordSplitter.Words(WordSplitter.Clean(question)).SelectMany(SplitNames).Select(corrector.Correct).ToArray());
         var consumed = new bool[words.Length];
         var named = new bool[words.Length];
         var found = new Findings();
@@ -136,7 +136,7 @@ internal sealed class QuestionInterpreter
             found.Uncovered.Distinct(StringComparer.Ordinal).ToArray(),
             words.Any(lexicon.SayingWords.Contains),
             words.Any(lexicon.RegionWords.Contains),
-            shapes.Read(words, named))
+            shapes.Read(words, named, concepts))
         {
             HeldOffices = held,
             OfficeAskedOf = offices.AskedOf(words, held),

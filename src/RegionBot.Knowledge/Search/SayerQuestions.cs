@@ -59,7 +59,7 @@ internal sealed class SayerQuestions
                 continue;
             }
 
-            if (before >= 0 && words[before] is "did" or "does" or "do" or "has" or "have" or "had" or "is" or "was" or "will" or "would")
+            if (before >= 0 && lexicon.AuxiliaryWords.Contains(words[before]))
             {
                 before--;
             }

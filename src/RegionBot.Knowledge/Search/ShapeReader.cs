@@ -8,7 +8,8 @@ namespace RegionBot.Knowledge.Search;
 internal sealed class ShapeReader(Lexicon lexicon)
 {
     /// <param name="named">For each word, whether it names a country or person.</param>
-    public QuestionShape Read(string[] words, bool[] named)
+    /// <param name="concepts">What the question was read to be about.</param>
+    public QuestionShape Read(string[] words, bool[] named, IReadOnlyList<Concept> concepts)
     {
         var opening = string.Join(' ', words.Take(2));
         var refersBack = words.Any(lexicon.BackReferenceWords.Contains)
@@ -21,7 +22,25 @@ internal sealed class ShapeReader(Lexicon lexicon)
             named.Length > 0 && !named.Contains(false),
             words.Any(lexicon.OverviewWords.Contains),
             AsksQuote(words),
-            words.Any(lexicon.WhyWords.Contains));
+            words.Any(lexicon.WhyWords.Contains),
+            AsksDefinition(words, concepts));
+    }
+
+    /// <summary>
+    /// "What is the Taliban?", "who are the Taliban?", "who founded the Taliban?", "what does Taliban mean?": a question
+    /// asking what a topic itself is: a definition word, or "what/who is" followed by nothing but topic words.
+    /// </summary>
+    private bool AsksDefinition(string[] words, IReadOnlyList<Concept> concepts)
+    {
+        var meaningful = words.Where(w => w is not ("the" or "a" or "an")).ToArray();
+        if (meaningful.Any(lexicon.DefinitionWords.Contains))
+        {
+            return true;
+        }
+
+        var topicWords = concepts.Where(c => c.Kind == ConceptKind.Topic).SelectMany(c => c.Said.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        return meaningful.Length > 2 && meaningful[0] is "what" or "who" && meaningful[1] is "is" or "are" or "was" or "were"
+            && meaningful.Skip(2).All(topicWords.Contains);
     }
 
     private bool AsksQuote(string[] words)
