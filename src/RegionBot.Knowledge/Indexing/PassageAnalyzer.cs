@@ -12,6 +12,14 @@ namespace RegionBot.Knowledge.Indexing;
 /// </summary>
 internal sealed class PassageAnalyzer : Analyzer
 {
+    /// <summary>
+    /// Words Porter stems together although they mean different things: "to assure its security" (make certain) is no
+    /// "assurance" (a promise), yet both would become "assur", so "what assurances did Uzbekistan get" matched the
+    /// passage where the government acts to assure its security.
+    /// </summary>
+    private static readonly StemmerOverrideFilter.StemmerOverrideMap Overrides = BuildOverrides(
+        ("assure", "assure"), ("assured", "assure"), ("assures", "assure"), ("assuring", "assure"));
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(LuceneSettings.Version, reader);
@@ -20,7 +28,19 @@ internal sealed class PassageAnalyzer : Analyzer
         stream = new ASCIIFoldingFilter(stream);
         stream = new SpellingVariantFilter(stream);
         stream = new StopFilter(LuceneSettings.Version, stream, EnglishAnalyzer.DefaultStopSet);
+        stream = new StemmerOverrideFilter(stream, Overrides);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    private static StemmerOverrideFilter.StemmerOverrideMap BuildOverrides(params (string Word, string Stem)[] overrides)
+    {
+        var builder = new StemmerOverrideFilter.Builder(ignoreCase: false);
+        foreach (var (word, stem) in overrides)
+        {
+            builder.Add(word, stem);
+        }
+
+        return builder.Build();
     }
 }
