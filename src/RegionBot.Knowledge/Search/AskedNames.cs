@@ -40,6 +40,37 @@ internal sealed class AskedNames(Lexicon lexicon)
     }
 
     /// <summary>
+    /// "Which other groups besides ISIS and al-Qaeda did Kazakbaev name?", "какие ещё группировки кроме ИГИЛ": the
+    /// question asks for the names of things of a kind that it does not name itself, so only a passage naming another
+    /// one can answer; the passage warning of "other groups besides Daesh and Al Qaeda" names none. Asking for the kind
+    /// alone ("which terror groups did Kazakbaev warn about"), or what someone warned of besides them ("what groups
+    /// besides ISIS does Bishkek warn about"), asks for no names and is answered as it stands.
+    /// </summary>
+    public bool AsksForOthersByName(string[] words)
+    {
+        if (!words.Any(lexicon.NamingWords.Contains))
+        {
+            return false;
+        }
+
+        var setsAside = words.Any(lexicon.BesidesWords.Contains) || words.Zip(words.Skip(1)).Any(pair => pair is ("other", "than"));
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] is "which" or "what" or "whats")
+            {
+                var next = words.Skip(i + 1).Take(4).ToArray();
+                var others = setsAside || next.FirstOrDefault() is "other" or "else" or "more";
+                if (others && next.Any(lexicon.NamedKinds.Contains))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// "What were the names of the pilots", "name the officials", "как звали пилотов": only a passage that names a
     /// person can answer. "The name of the bridge" asks for no person.
     /// </summary>

@@ -118,6 +118,12 @@ internal sealed record InterpretedQuestion(
     /// <summary>Whose words the question asks for, which a passage must give; null when none.</summary>
     public Sayer? SaidBy { get; init; }
 
+    /// <summary>
+    /// The names a question already gives when it asks for others of their kind ("which groups besides ISIS and
+    /// al-Qaeda"): a passage answers only if it names something else. Null when the question asks for no others.
+    /// </summary>
+    public NamesGiven? OthersThan { get; init; }
+
     /// <summary>What a "how many" question counts, which a passage must give a number beside; null when none.</summary>
     public CountedThing? Counted { get; init; }
 

@@ -122,6 +122,7 @@ internal sealed class LexicalRetriever
 
             asked += Math.Min(unknown, unknownCap);
             lacksFact |= saysNear is not null && !saysNear.Contains(scoreDoc.Doc);
+            lacksFact |= question.OthersThan is { } given && !PassageFacts.NamesOtherThan(passage, given, Lexicon.Default);
 
             // A question asking how many, when or whose office is not answered by a passage that gives no number
             // or time, counts something else, or names the office for someone else, however well it matches otherwise.

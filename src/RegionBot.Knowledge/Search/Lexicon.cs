@@ -142,6 +142,15 @@ internal sealed class Lexicon
     /// <summary>Things known by a proper name: "which crossing" asks for the crossing's name.</summary>
     public IReadOnlySet<string> NamedThings => Group("named-things");
 
+    /// <summary>Kinds of thing known by proper names: "which other *groups* besides ISIS".</summary>
+    public IReadOnlySet<string> NamedKinds => Group("named-kinds");
+
+    /// <summary>Verbs by which a question asks for names: "which groups did he *name*".</summary>
+    public IReadOnlySet<string> NamingWords => Group("naming");
+
+    /// <summary>Words that set aside what a question names: "besides", "apart from".</summary>
+    public IReadOnlySet<string> BesidesWords => Group("besides");
+
     /// <summary>Words by which a question asks whom someone met: "meet", "visit", "receive".</summary>
     public IReadOnlySet<string> MeetingWords => Group("meeting");
 

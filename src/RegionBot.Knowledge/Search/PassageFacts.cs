@@ -113,17 +113,29 @@ internal static partial class PassageFacts
     /// of a person's name ("Friendship Bridge", "Kaysar-2021"). "The Tajikistan border crossing" names no crossing, and
     /// "Deputy Foreign Minister Andrey Rudenko" names a person, not a thing.
     /// </summary>
-    private static bool NamesSomething(Passage passage, string[] personNames, Lexicon lexicon)
+    private static bool NamesSomething(Passage passage, string[] personNames, Lexicon lexicon) =>
+        CapitalisedNames(passage, personNames, lexicon).Any(lower => !lexicon.UncoveredAliases.ContainsKey(lower) && !lexicon.MentionedAliases.ContainsKey(lower));
+
+    /// <summary>
+    /// Whether the passage names something the question does not ("which groups besides ISIS and al-Qaeda"): a
+    /// capitalised word inside a sentence that is no country, topic, region, date, institution word or person's name,
+    /// and not one of the question's names or their synonyms. An actor the knowledge only mentions counts: it may be the
+    /// answer.
+    /// </summary>
+    public static bool NamesOtherThan(Passage passage, NamesGiven given, Lexicon lexicon) =>
+        CapitalisedNames(passage, PersonNames(passage.Text, lexicon).ToArray(), lexicon).Any(lower => !given.Contains(lower));
+
+    /// <summary>The capitalised words inside the passage's sentences, lower-cased, that may name a thing other than the topic.</summary>
+    private static IEnumerable<string> CapitalisedNames(Passage passage, string[] personNames, Lexicon lexicon)
     {
         var speaker = WordSplitter.Words(passage.Speaker ?? string.Empty).ToHashSet(StringComparer.Ordinal);
         var personal = personNames.SelectMany(WordSplitter.Words).ToHashSet(StringComparer.Ordinal);
-        return CapitalisedWord().Matches(passage.Text).Any(word =>
-        {
-            var lower = word.Value.ToLowerInvariant();
-            return !StartsSentence(passage.Text, word.Index) && !speaker.Contains(lower) && !personal.Contains(lower) && !lexicon.InstitutionWords.Contains(lower)
-                && !lexicon.CountryAliases.ContainsKey(lower) && !lexicon.UncoveredAliases.ContainsKey(lower) && !lexicon.MentionedAliases.ContainsKey(lower)
-                && !lexicon.TopicWords.Contains(lower) && !lexicon.RegionWords.Contains(lower) && !lexicon.DateWords.Contains(lower);
-        });
+        return CapitalisedWord().Matches(passage.Text)
+            .Where(word => !StartsSentence(passage.Text, word.Index))
+            .Select(word => word.Value.ToLowerInvariant())
+            .Where(lower => !speaker.Contains(lower) && !personal.Contains(lower) && !lexicon.InstitutionWords.Contains(lower)
+                && !lexicon.CountryAliases.ContainsKey(lower) && !lexicon.TopicWords.Contains(lower) && !lexicon.RegionWords.Contains(lower)
+                && !lexicon.DateWords.Contains(lower));
     }
 
     /// <summary>

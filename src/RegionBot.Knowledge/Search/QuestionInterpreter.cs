@@ -142,6 +142,7 @@ internal sealed class QuestionInterpreter
             OfficeAskedOf = offices.AskedOf(words, held),
             Counted = concepts.Any(c => c.Kind == ConceptKind.Quantity) ? facts.Counted(words, concepts) : null,
             SaidBy = sayers.Read(words, PersonTerms),
+            OthersThan = names.AsksForOthersByName(words) ? GivenNames(words, concepts) : null,
         };
     }
 
@@ -165,6 +166,10 @@ internal sealed class QuestionInterpreter
             && !lexicon.GenericWords.Contains(word) && !topicStems.Contains(Key(Analyze(word))) && !RussianText.IsCyrillic(word);
         return isName ? Analyze(word) : null;
     }
+
+    /// <summary>Every term the question's words and their synonyms give, against which a passage's names are read.</summary>
+    private NamesGiven GivenNames(string[] words, List<Concept> concepts) =>
+        new(concepts.SelectMany(c => c.Alternatives).SelectMany(terms => terms).Concat(words.SelectMany(Analyze)).ToHashSet(StringComparer.Ordinal), Analyze);
 
     /// <summary>
     /// A single character is a rank or shorthand ("no.1", "top 3", "talks w/ the taliban"), and so are two letters that

@@ -48,6 +48,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("россия признала талибов?")]
     [InlineData("Which crossing on the Tajik border did the Taliban take over?")]
     [InlineData("Do I need a visa to visit Uzbekistan from the UK?")]
+    [InlineData("какие группировки кроме игил и аль-каиды имел в виду казакбаев")]
     public void A_passage_lacking_what_the_question_asks_for_is_no_answer(string question)
     {
         var answer = fixture.Store.Search(question);
@@ -94,6 +95,10 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("Are the Turkmen-Afghan border checkpoints still open?", "trt-tm-2")]
     [InlineData("serhetabat torgundi working normally?", "trt-tm-2")]
     [InlineData("What did Ashgabat say after Kabul fell?", "trt-tm-1")]
+    [InlineData("What terrorist groups besides IS and al-Qaeda does Bishkek warn about?", "trt-kg-1")]
+    [InlineData("Which terror groups besides ISIS did Tokayev and Putin name?", "trt-kz-6")]
+    [InlineData("What is the goal of the Russia-Tajikistan border deal?", "trt-tj-4")]
+    [InlineData("What assurances did Uzbekistan get from the Taliban?", "trt-uz-4")]
     public void The_passage_that_gives_it_answers_first(string question, string expected)
     {
         var answer = fixture.Store.Search(question);
@@ -111,6 +116,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("Exactly how many Afghan aircraft ended up in Uzbekistan?", "How many Afghan aircraft ended up in Uzbekistan?", "trt-uz-7")]
     [InlineData("Which country chaired the CSTO meeting on Aug 25?", "What happened at the CSTO meeting on Aug 25?", "trt-kz-2")]
     [InlineData("What is the Taliban?", "Tell me about the Taliban", "trt-overview-1")]
+    [InlineData("Which other terror groups besides ISIS and al-Qaeda did Kazakbaev name?", "Which terror groups did Kazakbaev warn about?", "trt-kg-1")]
     public void The_detail_asked_for_decides_whether_the_passage_answers(string asking, string plain, string passage)
     {
         // The same passage answers the question without the detail, so the detail it lacks is what makes it no answer.

@@ -1,0 +1,11 @@
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>
+/// The names a question gives, read as the index reads words, so that a passage's "Daech" is known as the question's
+/// "Daesh" or "ISIS" when the lexicon makes them one.
+/// </summary>
+internal sealed class NamesGiven(IReadOnlySet<string> terms, Func<string, IReadOnlyList<string>> analyze)
+{
+    /// <summary>Whether the question gives this word of a passage, or a word the lexicon makes one with it.</summary>
+    public bool Contains(string word) => analyze(word) is { Count: > 0 } analysed && analysed.All(terms.Contains);
+}
