@@ -48,7 +48,23 @@ internal sealed class AskedFacts
         {
             concepts.Add(new Concept("when", [], ConceptKind.Time));
         }
+
+        if (AsksHowItEnded(words))
+        {
+            // "Later" says what is asked, not a word the passage must share: "later" is among the words that tell it.
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && lexicon.LaterWords.Contains(c.Said));
+            concepts.Add(new Concept("later", [], ConceptKind.Later));
+        }
     }
+
+    /// <summary>
+    /// "Did Kazakhstan later recognise the Taliban?", "were the pilots eventually sent back?", "казахстан потом признал
+    /// талибов?": asked without a question word, a word of what came later asks how a story ended, which only a passage
+    /// telling what happened later can answer. With a question word it asks something else ("when did Uzbekistan later
+    /// announce it", "what happened later").
+    /// </summary>
+    private bool AsksHowItEnded(string[] words) =>
+        words.Any(lexicon.LaterWords.Contains) && !words.Any(word => word is "what" or "whats" or "which" or "who" or "whom" or "whose" or "when" or "where" or "why" or "how");
 
     /// <summary>
     /// What "how many" or "number of" counts: the concept of the word after it ("how many soldiers", "the number of

@@ -56,6 +56,9 @@ internal enum ConceptKind
     /// <summary>By giving the number itself, standing on its own: the question names a figure ("in 2023").</summary>
     Figure,
 
+    /// <summary>By telling what happened later: the question asks how a story ended ("did Kazakhstan later recognise").</summary>
+    Later,
+
     /// <summary>By naming it: a country or actor the knowledge does not cover, which a passage must name to answer.</summary>
     Actor,
 }

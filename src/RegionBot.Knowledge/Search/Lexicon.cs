@@ -103,6 +103,9 @@ internal sealed class Lexicon
     /// <summary>Number words that give no exact count: "dozens", "hundreds".</summary>
     public IReadOnlySet<string> VagueNumberWords => Group("vague-number");
 
+    /// <summary>Words by which a passage tells what happened after something else: "later", "eventually".</summary>
+    public IReadOnlySet<string> LaterWords => Group("later");
+
     /// <summary>Words by which a passage places events in time.</summary>
     public IReadOnlySet<string> TimeWords => Group("time");
 

@@ -18,6 +18,7 @@ internal static partial class PassageFacts
     public const string Place = "place";
     public const string Model = "model";
     public const string ProperName = "name";
+    public const string Later = "later";
 
     /// <summary>What a passage gives for each number standing on its own in it: "figure:2021".</summary>
     private const string FigurePrefix = "figure:";
@@ -35,6 +36,7 @@ internal static partial class PassageFacts
         ConceptKind.Place => Place,
         ConceptKind.Model => Model,
         ConceptKind.ProperName => ProperName,
+        ConceptKind.Later => Later,
         _ => null,
     };
 
@@ -45,6 +47,7 @@ internal static partial class PassageFacts
             {
                 lexicon.NumberWords, lexicon.TimeWords, lexicon.DateWords, lexicon.MoneyWords, lexicon.NotPersonWords, lexicon.InstitutionWords,
                 lexicon.CountryAliases.Keys, lexicon.UncoveredAliases.Keys, lexicon.MentionedAliases.Keys, lexicon.TopicWords, lexicon.RegionWords,
+                lexicon.LaterWords,
             }
             .Select(group => string.Join(',', group.Order(StringComparer.Ordinal))));
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(words)))[..8].ToLowerInvariant();
@@ -74,6 +77,11 @@ internal static partial class PassageFacts
         if (passage.Text.AsSpan().IndexOfAny("$€£₽") >= 0 || words.Any(lexicon.MoneyWords.Contains))
         {
             yield return Money;
+        }
+
+        if (words.Any(lexicon.LaterWords.Contains))
+        {
+            yield return Later;
         }
 
         if (NamesPerson(passage, personNames, lexicon))
