@@ -11,12 +11,18 @@ internal static class AnswerPreference
 {
     private const float Statement = 1.2f;
     private const float Quote = 1.5f;
-    private const float Reason = 1.5f;
+    private const float Reason = 2.5f;
+    private const float Ongoing = 2f;
 
     public static float Of(InterpretedQuestion question, Passage passage) =>
         (question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? Statement : 1f)
         * (question.Shape.AsksQuote && Quotes(passage.Text) ? Quote : 1f)
-        * (question.Shape.AsksWhy && PassageFacts.GivesReason(passage.Text) ? Reason : 1f);
+        * (question.Shape.AsksWhy && PassageFacts.GivesReason(passage.Text) ? Reason : 1f)
+        * (question.Shape.AsksOngoing && TellsOfOngoing(passage.Text) ? Ongoing : 1f);
+
+    /// <summary>Whether the text says something goes on: "continuing their long-standing communication", "every day".</summary>
+    private static bool TellsOfOngoing(string text) =>
+        text.Contains("every day", StringComparison.OrdinalIgnoreCase) || WordSplitter.Words(text).Any(Lexicon.Default.OngoingWords.Contains);
 
     /// <summary>
     /// Whether the text quotes someone: it holds a double quotation mark. Single ones are left out, since "’" is as

@@ -73,7 +73,8 @@ internal enum ConceptKind
 /// <param name="AsksQuote">It asks for someone's own words: "need the quote", "his exact words".</param>
 /// <param name="AsksWhy">It asks for a reason: "why", "for what reason", "зачем".</param>
 /// <param name="AsksDefinition">It asks what the topic itself is: "what is the Taliban?", "who founded the Taliban?".</param>
-internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral, bool OnlyNames, bool AsksOverview = false, bool AsksQuote = false, bool AsksWhy = false, bool AsksDefinition = false);
+/// <param name="AsksOngoing">It asks about something that goes on: "keeps talking to", "still in touch".</param>
+internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Compares, bool AsksAboutSeveral, bool OnlyNames, bool AsksOverview = false, bool AsksQuote = false, bool AsksWhy = false, bool AsksDefinition = false, bool AsksOngoing = false);
 
 /// <summary>
 /// An office the question qualifies by who holds it ("the Taliban's foreign minister", "the leader of the Taliban"):

@@ -139,6 +139,9 @@ internal sealed class Lexicon
     /// <summary>Words by which a question asks for a reason: "why", "purpose".</summary>
     public IReadOnlySet<string> WhyWords => Group("why");
 
+    /// <summary>Words by which a question asks about, and a passage tells of, something that goes on: "keep", "continuing".</summary>
+    public IReadOnlySet<string> OngoingWords => Group("ongoing");
+
     /// <summary>Words by which a question asks for someone's own words: "quote", "verbatim".</summary>
     public IReadOnlySet<string> QuoteWords => Group("quote");
 

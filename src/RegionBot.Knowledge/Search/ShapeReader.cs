@@ -23,7 +23,8 @@ internal sealed class ShapeReader(Lexicon lexicon)
             words.Any(lexicon.OverviewWords.Contains),
             AsksQuote(words),
             words.Any(lexicon.WhyWords.Contains),
-            AsksDefinition(words, concepts));
+            AsksDefinition(words, concepts),
+            words.Any(lexicon.OngoingWords.Contains));
     }
 
     /// <summary>
