@@ -106,6 +106,9 @@ internal sealed class Lexicon
     /// <summary>Words by which a passage tells what happened after something else: "later", "eventually".</summary>
     public IReadOnlySet<string> LaterWords => Group("later");
 
+    /// <summary>What happened to someone, which only a passage saying it answers: "sent back", "closed".</summary>
+    public IReadOnlySet<string> MustSayWords => Group("must-say");
+
     /// <summary>Words by which a passage places events in time.</summary>
     public IReadOnlySet<string> TimeWords => Group("time");
 
