@@ -81,8 +81,15 @@ internal sealed class LexicalRetriever
         var top = searcher.Search(BuildQuery(question, searcher.IndexReader), Candidates);
         cancellationToken.ThrowIfCancellationRequested();
         var reader = searcher.IndexReader;
-        var weights = question.Concepts.Select(c => Weight(reader, c)).ToArray();
-        var coverage = new LexicalCoverage(reader, top.ScoreDocs.Select(d => d.Doc), question.Concepts, term => Frequency(reader, term) > 0, withContext: question.Speakers.Count > 0 || question.Concepts.Any(c => c.Kind == ConceptKind.Actor));
+
+        // A place the question names that few passages name ("near Almaty", "in Navoi") is part of what it asks: a
+        // passage about the same country elsewhere covers less. Naming it adds nothing to a passage that has it, so
+        // that "the weather in Almaty" is not half answered by the passage set there. A country's name, or a capital
+        // standing for its government, is in many passages or none, and only restricts the search.
+        var rarePlace = question.Concepts.Select(c => c.Kind == ConceptKind.Name && IsRare(c, reader)).ToArray();
+        var concepts = question.Concepts.Select((c, i) => rarePlace[i] ? c with { Kind = ConceptKind.Words } : c).ToArray();
+        var weights = concepts.Select(c => Weight(reader, c)).ToArray();
+        var coverage = new LexicalCoverage(reader, top.ScoreDocs.Select(d => d.Doc), concepts, term => Frequency(reader, term) > 0, withContext: question.Speakers.Count > 0 || concepts.Any(c => c.Kind == ConceptKind.Actor));
         var near = question.HeldOffices.Select(NearMatches.Office)
             .Concat(question.OfficeAskedOf is { } office ? [NearMatches.Holding(office)] : [])
             .Concat(question.Counted is { } counted ? [NearMatches.Counted(counted)] : [])
@@ -91,7 +98,7 @@ internal sealed class LexicalRetriever
         var saysNear = near.Length == 0 ? null : NearMatches.Matching(searcher, top.ScoreDocs.Select(d => d.Doc), near);
         var ordinals = new DocumentOrdinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
-        var mustSay = question.Concepts.Select(c => MustBeSaid(question.Words, c)).ToArray();
+        var mustSay = concepts.Select(c => MustBeSaid(question.Words, c)).ToArray();
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
         {
@@ -104,18 +111,23 @@ internal sealed class LexicalRetriever
             var lacksName = false;
             for (var i = 0; i < weights.Length; i++)
             {
-                var isCovered = coverage.Covers(scoreDoc.Doc, question.Concepts[i]);
+                var isCovered = coverage.Covers(scoreDoc.Doc, concepts[i]);
+                if (rarePlace[i])
+                {
+                    asked += isCovered ? 0 : weights[i].Missing;
+                    continue;
+                }
 
                 // A number the question gives ("in 2023", "on 25 August") places it; a passage without it standing on
                 // its own is about another time or amount ("Kaysar-2021" is no year).
-                lacksFact |= !isCovered && PassageFacts.Required(question.Concepts[i]) is not null;
+                lacksFact |= !isCovered && PassageFacts.Required(concepts[i]) is not null;
 
                 // A name the question gives that the passage lacks, whether unknown ("Ashraf Ghani") or an actor the
                 // knowledge only mentions ("Russia", "Putin"), is no detail meaning can vouch for. An actor named in the
                 // paragraph before is the passage's own ("the agreement" after "Russia and Tajikistan held a meeting").
-                var isActor = question.Concepts[i].Kind == ConceptKind.Actor;
-                var inScene = !isCovered && (bySpeakerAsked || isActor) && coverage.CoversInContext(scoreDoc.Doc, question.Concepts[i]);
-                lacksName |= !isCovered && (LooksLikeName(question.Concepts[i]) || (isActor && !inScene));
+                var isActor = concepts[i].Kind == ConceptKind.Actor;
+                var inScene = !isCovered && (bySpeakerAsked || isActor) && coverage.CoversInContext(scoreDoc.Doc, concepts[i]);
+                lacksName |= !isCovered && (LooksLikeName(concepts[i]) || (isActor && !inScene));
 
                 // "Were the pilots sent back?": the passage telling of the pilots but not of their return is no answer.
                 lacksFact |= !isCovered && !inScene && mustSay[i];

@@ -249,6 +249,9 @@ internal sealed class QuestionInterpreter
         Nothing,
         Name,
         Concept,
+
+        /// <summary>Words that shape the question and name nothing it is about.</summary>
+        Generic,
     }
 
     private Claimed Claim(string phrase, Findings found)
@@ -287,7 +290,13 @@ internal sealed class QuestionInterpreter
         }
 
         // A generic word on its own ("right" in "right now") shapes the question; it is not the synonym it looks like.
+        // A generic phrase ("brought up") is taken whole, so that its words are not read one by one as the subject.
         var own = Analyze(phrase);
+        if (edges.Length > 1 && genericStems.Contains(Key(own)))
+        {
+            return Claimed.Generic;
+        }
+
         if (own.Count > 0 && !(edges.Length == 1 && genericStems.Contains(Key(own)))
             && synonymGroupsByStems.TryGetValue(Key(own), out var groups))
         {

@@ -51,6 +51,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("какие группировки кроме игил и аль-каиды имел в виду казакбаев")]
     [InlineData("казахстан потом всё таки признал талибов?")]
     [InlineData("Has Kyrgyzstan closed its embassy in Kabul?")]
+    [InlineData("what's the weather in almaty tomorrow")]
     [InlineData("вернули афганских военных из узбекистана обратно или нет")]
     [InlineData("Did the Taliban eventually form the inclusive government Tajikistan asked for?")]
     public void A_passage_lacking_what_the_question_asks_for_is_no_answer(string question)
@@ -107,6 +108,10 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("Why does Tashkent keep in touch with the Taliban?", "trt-uz-1")]
     [InlineData("Are the Turkmen border checkpoints still working, or have they been shut?", "trt-tm-2")]
     [InlineData("Why is everyone keeping a close watch on Central Asia?", "trt-overview-1")]
+    [InlineData("tokayev speech at the war games near almaty", "trt-kz-5")]
+    [InlineData("Is Kazakhstan concerned about illegal migrants coming over from Afghanistan?", "trt-kz-3")]
+    [InlineData("сколько примерно афганских самолетов улетело в узбекистан", "trt-uz-7")]
+    [InlineData("KZ and RU planning joint military drills?", "trt-kz-6")]
     [InlineData("What did the Uzbek Defence Ministry later announce?", "trt-uz-7")]
     public void The_passage_that_gives_it_answers_first(string question, string expected)
     {
