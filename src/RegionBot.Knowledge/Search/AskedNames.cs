@@ -53,13 +53,13 @@ internal sealed class AskedNames(Lexicon lexicon)
             return false;
         }
 
-        var setsAside = words.Any(lexicon.BesidesWords.Contains) || words.Zip(words.Skip(1)).Any(pair => pair is ("other", "than"));
+        var setsAside = SetsAside(words);
         for (var i = 0; i + 1 < words.Length; i++)
         {
             if (words[i] is "which" or "what" or "whats")
             {
                 var next = words.Skip(i + 1).Take(4).ToArray();
-                var others = setsAside || next.FirstOrDefault() is "other" or "else" or "more";
+                var others = setsAside || next.Any(word => word is "other" or "else" or "more");
                 if (others && next.Any(lexicon.NamedKinds.Contains))
                 {
                     return true;
@@ -69,6 +69,10 @@ internal sealed class AskedNames(Lexicon lexicon)
 
         return false;
     }
+
+    /// <summary>Whether the question says what it sets aside: "besides ISIS", "apart from the Taliban", "other than".</summary>
+    public bool SetsAside(string[] words) =>
+        words.Any(lexicon.BesidesWords.Contains) || words.Zip(words.Skip(1)).Any(pair => pair is ("other", "than"));
 
     /// <summary>
     /// "What were the names of the pilots", "name the officials", "как звали пилотов": only a passage that names a

@@ -128,10 +128,31 @@ internal static partial class PassageFacts
     /// Whether the passage names something the question does not ("which groups besides ISIS and al-Qaeda"): a
     /// capitalised word inside a sentence that is no country, topic, region, date, institution word or person's name,
     /// and not one of the question's names or their synonyms. An actor the knowledge only mentions counts: it may be the
-    /// answer.
+    /// answer. Where the question does not say what it sets aside ("which other groups did he name"), the names the
+    /// passage itself sets aside ("other groups besides Daech and Al Qaeda") are not the others asked for.
     /// </summary>
-    public static bool NamesOtherThan(Passage passage, NamesGiven given, Lexicon lexicon) =>
-        CapitalisedNames(passage, PersonNames(passage.Text, lexicon).ToArray(), lexicon).Any(lower => !given.Contains(lower));
+    public static bool NamesOtherThan(Passage passage, NamesGiven given, Lexicon lexicon)
+    {
+        var setAside = given.SetsAside ? [] : SetAside(passage.Text, lexicon);
+        return CapitalisedNames(passage, PersonNames(passage.Text, lexicon).ToArray(), lexicon).Any(lower => !given.Contains(lower) && !setAside.Contains(lower));
+    }
+
+    /// <summary>The words within a few of a word setting things aside ("besides Daech and Al Qaeda"), lower-cased.</summary>
+    private static HashSet<string> SetAside(string text, Lexicon lexicon)
+    {
+        const int Reach = 6;
+        var words = WordSplitter.Words(text).ToArray();
+        var aside = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (lexicon.BesidesWords.Contains(words[i]) || (words[i] is "other" && i + 1 < words.Length && words[i + 1] is "than"))
+            {
+                aside.UnionWith(words.Skip(i + 1).Take(Reach));
+            }
+        }
+
+        return aside;
+    }
 
     /// <summary>The capitalised words inside the passage's sentences, lower-cased, that may name a thing other than the topic.</summary>
     private static IEnumerable<string> CapitalisedNames(Passage passage, string[] personNames, Lexicon lexicon)

@@ -169,7 +169,7 @@ internal sealed class QuestionInterpreter
 
     /// <summary>Every term the question's words and their synonyms give, against which a passage's names are read.</summary>
     private NamesGiven GivenNames(string[] words, List<Concept> concepts) =>
-        new(concepts.SelectMany(c => c.Alternatives).SelectMany(terms => terms).Concat(words.SelectMany(Analyze)).ToHashSet(StringComparer.Ordinal), Analyze);
+        new(concepts.SelectMany(c => c.Alternatives).SelectMany(terms => terms).Concat(words.SelectMany(Analyze)).ToHashSet(StringComparer.Ordinal), Analyze, names.SetsAside(words));
 
     /// <summary>
     /// A single character is a rank or shorthand ("no.1", "top 3", "talks w/ the taliban"), and so are two letters that
