@@ -66,7 +66,7 @@ public sealed class AnswerComposerTests(ShippedKnowledgeFixture fixture) : IClas
     }
 
     [Theory]
-    [InlineData("Is there a risk of terrorism spreading?")]
+    [InlineData("Is there a risk of terrorism?")]
     [InlineData("What is Russia doing?")]
     public void A_question_about_the_region_gets_the_best_passage_of_each_country_concerned(string question)
     {
@@ -84,7 +84,7 @@ public sealed class AnswerComposerTests(ShippedKnowledgeFixture fixture) : IClas
     }
 
     [Theory]
-    [InlineData("Is there a risk of terrorism spreading?")]
+    [InlineData("Is there a risk of terrorism?")]
     [InlineData("What is Russia doing?")]
     [InlineData("Does Uzbekistan recognise the Taliban?")]
     [InlineData("compare kazakhstan and uzbekistan on recognition")]
