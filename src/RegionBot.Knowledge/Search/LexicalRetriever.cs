@@ -19,9 +19,10 @@ internal sealed class LexicalRetriever
     /// The share of a concept's weight a passage earns when only the paragraph before it has the concept: it sets the
     /// scene, but the passage does not say it. This counts for a statement by the person a question names ("what did
     /// Tokayev say at the CSTO session") and for an actor the question names ("the agreement" after "Russia and
-    /// Tajikistan held a meeting").
+    /// Tajikistan held a meeting"). Three quarters ranked the answer first more often than a half over the question
+    /// sets of the evaluation command, and answered no question a half did not.
     /// </summary>
-    private const double ContextShare = 0.5;
+    private const double ContextShare = 0.75;
 
     /// <summary>
     /// A word the knowledge has never seen is as likely a paraphrase ("pullout", "daily") as a sign of another
