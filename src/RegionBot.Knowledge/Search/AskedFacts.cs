@@ -61,10 +61,11 @@ internal sealed class AskedFacts
     /// "Did Kazakhstan later recognise the Taliban?", "were the pilots eventually sent back?", "казахстан потом признал
     /// талибов?": asked without a question word, a word of what came later asks how a story ended, which only a passage
     /// telling what happened later can answer. With a question word it asks something else ("when did Uzbekistan later
-    /// announce it", "what happened later").
+    /// announce it", "what happened later"), and about the future ("will Kazakhstan recognise them later?") it asks what
+    /// a passage's stance says of it.
     /// </summary>
     private bool AsksHowItEnded(string[] words) =>
-        words.Any(lexicon.LaterWords.Contains) && !words.Any(word => word is "what" or "whats" or "which" or "who" or "whom" or "whose" or "when" or "where" or "why" or "how");
+        words.Any(lexicon.LaterWords.Contains) && !words.Any(lexicon.QuestionWords.Contains) && !words.Any(word => word is "will" or "would" or "going");
 
     /// <summary>
     /// What "how many" or "number of" counts: the concept of the word after it ("how many soldiers", "the number of

@@ -71,8 +71,7 @@ internal sealed class AskedNames(Lexicon lexicon)
     }
 
     /// <summary>Whether the question says what it sets aside: "besides ISIS", "apart from the Taliban", "other than".</summary>
-    public bool SetsAside(string[] words) =>
-        words.Any(lexicon.BesidesWords.Contains) || words.Zip(words.Skip(1)).Any(pair => pair is ("other", "than"));
+    public bool SetsAside(string[] words) => Enumerable.Range(0, words.Length).Any(i => lexicon.SetsAsideAt(words, i));
 
     /// <summary>
     /// "What were the names of the pilots", "name the officials", "как звали пилотов": only a passage that names a

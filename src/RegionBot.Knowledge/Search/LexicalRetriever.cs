@@ -99,7 +99,7 @@ internal sealed class LexicalRetriever
         var saysNear = near.Length == 0 ? null : NearMatches.Matching(searcher, top.ScoreDocs.Select(d => d.Doc), near);
         var ordinals = new DocumentOrdinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
-        var mustSay = concepts.Select(c => MustBeSaid(question.Words, c)).ToArray();
+        var mustSay = concepts.Select(c => MustSay.Applies(question.Words, c.Said, Lexicon.Default)).ToArray();
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
         {
@@ -151,29 +151,6 @@ internal sealed class LexicalRetriever
         }
 
         return hits.OrderByDescending(h => h.Score).ToList();
-    }
-
-    /// <summary>
-    /// Whether a concept is what happened to someone, which a passage must say to answer ("were the pilots sent
-    /// back?"): not when the question offers it as an alternative after "or" ("still open, or have they been shut?"),
-    /// though "or not" only asks yes or no.
-    /// </summary>
-    private static bool MustBeSaid(IReadOnlyList<string> words, Concept concept)
-    {
-        return Lexicon.Default.MustSayWords.Contains(concept.Said) && !OfferedAsAlternative(words, concept.Said.Split(' ')[0]);
-    }
-
-    private static bool OfferedAsAlternative(IReadOnlyList<string> words, string first)
-    {
-        for (var i = 0; i < words.Count && !string.Equals(words[i], first, StringComparison.Ordinal); i++)
-        {
-            if (words[i] is "or" && (i + 1 >= words.Count || words[i + 1] is not "not"))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private Query BuildQuery(InterpretedQuestion question, IndexReader reader)

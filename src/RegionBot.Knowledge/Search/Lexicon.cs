@@ -166,6 +166,13 @@ internal sealed class Lexicon
     /// <summary>The verbs a question puts before its subject: "did", "has", "will".</summary>
     public IReadOnlySet<string> AuxiliaryWords => Group("auxiliary");
 
+    /// <summary>The words that ask an open question: "what", "who", "how".</summary>
+    public IReadOnlySet<string> QuestionWords => Group("question");
+
+    /// <summary>Whether the word at <paramref name="i"/> sets aside what follows: "besides", "apart from", "other than".</summary>
+    public bool SetsAsideAt(IReadOnlyList<string> words, int i) =>
+        BesidesWords.Contains(words[i]) || (words[i] is "other" && i + 1 < words.Count && words[i + 1] is "than");
+
     /// <summary>Gatherings a country chairs or hosts: "meeting", "session", "summit".</summary>
     public IReadOnlySet<string> GatheringWords => Group("gathering");
 

@@ -13,6 +13,9 @@ internal sealed class NamesGiven(IReadOnlySet<string> terms, Func<string, IReadO
     /// <summary>Whether the question says what it sets aside ("besides ISIS", "apart from the Taliban").</summary>
     public bool SetsAside => setsAside;
 
-    /// <summary>Whether the question gives this word of a passage, or a word the lexicon makes one with it.</summary>
-    public bool Contains(string word) => analyze(word) is { Count: > 0 } analysed && analysed.All(terms.Contains);
+    /// <summary>
+    /// Whether the question gives this word of a passage, or a word the lexicon makes one with it. A word the analyzer
+    /// drops ("The" opening a clause mid-sentence) names nothing, so it counts as given.
+    /// </summary>
+    public bool Contains(string word) => analyze(word) is not { Count: > 0 } analysed || analysed.All(terms.Contains);
 }

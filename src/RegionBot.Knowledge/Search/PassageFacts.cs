@@ -137,6 +137,14 @@ internal static partial class PassageFacts
         return CapitalisedNames(passage, PersonNames(passage.Text, lexicon).ToArray(), lexicon).Any(lower => !given.Contains(lower) && !setAside.Contains(lower));
     }
 
+    /// <summary>
+    /// Whether a word is the speaker's name, however the source spells it this time: "Kazakbayev" is the speaker
+    /// Kazakbaev. Long names agreeing in their first six letters are taken for one.
+    /// </summary>
+    private static bool SameName(string name, string word) =>
+        string.Equals(name, word, StringComparison.Ordinal)
+        || (name.Length >= 6 && word.Length >= 6 && name.AsSpan(0, 6).SequenceEqual(word.AsSpan(0, 6)));
+
     /// <summary>The words within a few of a word setting things aside ("besides Daech and Al Qaeda"), lower-cased.</summary>
     private static HashSet<string> SetAside(string text, Lexicon lexicon)
     {
@@ -145,7 +153,7 @@ internal static partial class PassageFacts
         var aside = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Length; i++)
         {
-            if (lexicon.BesidesWords.Contains(words[i]) || (words[i] is "other" && i + 1 < words.Length && words[i + 1] is "than"))
+            if (lexicon.SetsAsideAt(words, i))
             {
                 aside.UnionWith(words.Skip(i + 1).Take(Reach));
             }
@@ -162,7 +170,7 @@ internal static partial class PassageFacts
         return CapitalisedWord().Matches(passage.Text)
             .Where(word => !StartsSentence(passage.Text, word.Index))
             .Select(word => word.Value.ToLowerInvariant())
-            .Where(lower => !speaker.Contains(lower) && !personal.Contains(lower) && !lexicon.InstitutionWords.Contains(lower)
+            .Where(lower => !speaker.Any(name => SameName(name, lower)) && !personal.Contains(lower) && !lexicon.InstitutionWords.Contains(lower)
                 && !lexicon.CountryAliases.ContainsKey(lower) && !lexicon.TopicWords.Contains(lower) && !lexicon.RegionWords.Contains(lower)
                 && !lexicon.DateWords.Contains(lower));
     }

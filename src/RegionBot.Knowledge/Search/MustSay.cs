@@ -1,0 +1,32 @@
+namespace RegionBot.Knowledge.Search;
+
+/// <summary>
+/// What a passage must say to answer, however close its meaning (facts.txt, "must-say"): what happened to someone
+/// ("were the pilots sent back?"), recognition asked of a country, and subjects beside the field ("is it safe to
+/// travel to Samarkand?"). A passage lacking it is no answer, and meaning cannot vouch for it.
+/// </summary>
+internal static class MustSay
+{
+    /// <summary>
+    /// Whether <paramref name="said"/>, a concept of the question in the user's words, must be said by the passage: it
+    /// is a must-say word, and not one the question offers as an alternative ("still working, or have they been
+    /// shut?", "open or closed?"). "Or not" only asks yes or no, and "or" between two nouns ("the pilots or soldiers")
+    /// offers no alternative to the verb.
+    /// </summary>
+    public static bool Applies(IReadOnlyList<string> words, string said, Lexicon lexicon) =>
+        lexicon.MustSayWords.Contains(said) && !OfferedAsAlternative(words, said.Split(' ')[0], lexicon);
+
+    private static bool OfferedAsAlternative(IReadOnlyList<string> words, string first, Lexicon lexicon)
+    {
+        for (var i = 0; i + 1 < words.Count && !string.Equals(words[i], first, StringComparison.Ordinal); i++)
+        {
+            if (words[i] is "or" && (lexicon.AuxiliaryWords.Contains(words[i + 1]) || words[i + 1] is "are" or "were" or "been"
+                || string.Equals(words[i + 1], first, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
