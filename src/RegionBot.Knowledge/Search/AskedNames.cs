@@ -130,6 +130,12 @@ internal sealed class AskedNames(Lexicon lexicon)
             return true;
         }
 
+        // "Where in Uzbekistan was the plane shot down?" asks for a place within the one it names.
+        if (words.Zip(words.Skip(1)).Any(pair => pair is ("where", "in")))
+        {
+            return true;
+        }
+
         // "Which city", "which two towns", "what border town".
         for (var i = 0; i + 1 < words.Length; i++)
         {

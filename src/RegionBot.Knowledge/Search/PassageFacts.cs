@@ -99,7 +99,8 @@ internal static partial class PassageFacts
             yield return FigurePrefix + figure;
         }
 
-        if (PlacePhrase().Matches(passage.Text).Any(place => !lexicon.DateWords.Contains(place.Groups["place"].Value.ToLowerInvariant())))
+        // "The situation in Afghanistan" places nothing: every passage is about Afghanistan.
+        if (PlacePhrase().Matches(passage.Text).Select(place => place.Groups["place"].Value.ToLowerInvariant()).Any(place => !lexicon.DateWords.Contains(place) && !lexicon.TopicWords.Contains(place)))
         {
             yield return Place;
         }
