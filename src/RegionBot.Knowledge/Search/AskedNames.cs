@@ -75,13 +75,14 @@ internal sealed class AskedNames(Lexicon lexicon)
 
     /// <summary>
     /// "What were the names of the pilots", "name the officials", "как звали пилотов": only a passage that names a
-    /// person can answer. "The name of the bridge" asks for no person.
+    /// person can answer. "The name of the bridge" asks for no person. The people may follow "names" by five words
+    /// ("the names of the two rescued pilots").
     /// </summary>
     private bool AsksForName(string[] words)
     {
         for (var i = 0; i < words.Length; i++)
         {
-            if (words[i] is "name" or "names" or "named" && words.Skip(i + 1).Take(4).Any(lexicon.PeopleNouns.Contains))
+            if (words[i] is "name" or "names" or "named" && words.Skip(i + 1).Take(5).Any(lexicon.PeopleNouns.Contains))
             {
                 return true;
             }
@@ -103,7 +104,7 @@ internal sealed class AskedNames(Lexicon lexicon)
 
         for (var i = 0; i + 1 < words.Length; i++)
         {
-            if (words[i] is "name" or "names" && words[i + 1] is "of" && !words.Skip(i + 2).Take(4).Any(lexicon.PeopleNouns.Contains))
+            if (words[i] is "name" or "names" && words[i + 1] is "of" && !words.Skip(i + 2).Take(5).Any(lexicon.PeopleNouns.Contains))
             {
                 return true;
             }

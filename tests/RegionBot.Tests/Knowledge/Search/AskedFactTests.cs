@@ -53,6 +53,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("Has Kyrgyzstan closed its embassy in Kabul?")]
     [InlineData("what's the weather in almaty tomorrow")]
     [InlineData("Did the Afghan pilots or soldiers return home?")]
+    [InlineData("what were the names of the two rescued pilots")]
     [InlineData("Where in Uzbekistan was the Afghan plane shot down?")]
     [InlineData("когда советские войска вошли в афганистан")]
     [InlineData("What languages do people speak in Afghanistan?")]
