@@ -68,9 +68,9 @@ internal sealed class AskedFacts
         words.Any(lexicon.LaterWords.Contains) && !words.Any(lexicon.QuestionWords.Contains) && !words.Any(word => word is "will" or "would" or "going");
 
     /// <summary>
-    /// What "how many" or "number of" counts: the concept of the word after it ("how many soldiers", "the number of
-    /// refugees"), or null when none follows ("how many days after", "how much"). "How old" counts years of age, and
-    /// "exactly how many" wants an exact count.
+    /// What "how many", "how much" or "number of" counts: the concept of the word after it ("how many soldiers", "how
+    /// much cargo", "the number of refugees"), or null when none follows ("how many days after", "how much does it
+    /// cost"). "How old" counts years of age, and "exactly how many" wants an exact count.
     /// </summary>
     public CountedThing? Counted(string[] words, List<Concept> concepts)
     {
@@ -81,7 +81,7 @@ internal sealed class AskedFacts
 
         for (var i = 0; i + 2 < words.Length; i++)
         {
-            if (!((words[i] is "how" && words[i + 1] is "many") || (words[i] is "number" && words[i + 1] is "of")))
+            if (!((words[i] is "how" && words[i + 1] is "many" or "much") || (words[i] is "number" && words[i + 1] is "of")))
             {
                 continue;
             }
