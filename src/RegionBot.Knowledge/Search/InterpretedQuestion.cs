@@ -119,12 +119,6 @@ internal sealed record InterpretedQuestion(
     /// </summary>
     public string? OfficeAskedOf { get; init; }
 
-    /// <summary>
-    /// Offices a covered country qualifies ("Turkmenistan's president"), as the user wrote them: a passage must name the
-    /// office, in its text or its speaker's role.
-    /// </summary>
-    public IReadOnlySet<string> CountryOffices { get; init; } = new HashSet<string>();
-
     /// <summary>Whose words the question asks for, which a passage must give; null when none.</summary>
     public Sayer? SaidBy { get; init; }
 

@@ -99,7 +99,7 @@ internal sealed class LexicalRetriever
         var saysNear = near.Length == 0 ? null : NearMatches.Matching(searcher, top.ScoreDocs.Select(d => d.Doc), near);
         var ordinals = new DocumentOrdinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
-        var mustSay = concepts.Select(c => MustSay.Applies(question.Words, c.Said, Lexicon.Default) || question.CountryOffices.Contains(c.Said)).ToArray();
+        var mustSay = concepts.Select(c => MustSay.Applies(question.Words, c.Said, Lexicon.Default)).ToArray();
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
         {

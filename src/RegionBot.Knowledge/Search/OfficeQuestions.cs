@@ -83,39 +83,6 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
 
 
     /// <summary>
-    /// Offices qualified by a covered country ("Turkmenistan's president", "the Kazakh foreign minister", "the
-    /// president of Uzbekistan"), as the user wrote them: the question is about that office holder, so a passage must
-    /// name the office, in its text or its speaker's role. The Turkmen Foreign Ministry's statement is not the
-    /// president's reaction.
-    /// </summary>
-    public IReadOnlySet<string> HeldByCountry(string[] words)
-    {
-        var offices = new HashSet<string>(StringComparer.Ordinal);
-        for (var end = 0; end < words.Length; end++)
-        {
-            if (!lexicon.RoleWords.Contains(words[end]) || (end + 1 < words.Length && lexicon.RoleWords.Contains(words[end + 1])))
-            {
-                continue;
-            }
-
-            var start = end;
-            while (start > 0 && (lexicon.RoleModifierWords.Contains(words[start - 1]) || lexicon.RoleWords.Contains(words[start - 1])))
-            {
-                start--;
-            }
-
-            var before = start > 0 ? words[start - 1] : null;
-            var afterOf = end + 2 < words.Length && words[end + 1] is "of" ? words[end + 2] : null;
-            if (new[] { before, afterOf }.OfType<string>().Any(lexicon.CountryAliases.ContainsKey))
-            {
-                offices.Add(words[end]);
-            }
-        }
-
-        return offices;
-    }
-
-    /// <summary>
     /// "Who is the president of Kyrgyzstan?", "who's Turkmenistan's foreign minister": the office whose holder is asked
     /// for, unless a holder outside the covered countries qualifies it (<paramref name="held"/>, from <see cref="Held"/>).
     /// </summary>

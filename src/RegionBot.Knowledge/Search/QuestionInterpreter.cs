@@ -140,7 +140,6 @@ internal sealed class QuestionInterpreter
         {
             HeldOffices = held,
             OfficeAskedOf = offices.AskedOf(words, held),
-            CountryOffices = offices.HeldByCountry(words),
             Counted = concepts.Any(c => c.Kind == ConceptKind.Quantity) ? facts.Counted(words, concepts) : null,
             SaidBy = sayers.Read(words, PersonTerms),
             OthersThan = names.AsksForOthersByName(words) ? GivenNames(words, concepts) : null,
