@@ -106,7 +106,10 @@ internal sealed class Lexicon
     /// <summary>Words by which a passage tells what happened after something else: "later", "eventually".</summary>
     public IReadOnlySet<string> LaterWords => Group("later");
 
-    /// <summary>What happened to someone, which only a passage saying it answers: "sent back", "closed".</summary>
+    /// <summary>
+    /// What only a passage saying it answers: what happened to someone ("sent back", "closed"), recognition, and
+    /// subjects beside the field ("travel", "weather").
+    /// </summary>
     public IReadOnlySet<string> MustSayWords => Group("must-say");
 
     /// <summary>Words by which a passage places events in time.</summary>
