@@ -34,6 +34,7 @@ internal sealed class QuestionInterpreter
     private readonly ShapeReader shapes;
     private readonly OfficeQuestions offices;
     private readonly SayerQuestions sayers;
+    private readonly WordKinds kinds;
 
     public QuestionInterpreter(KnowledgeBase knowledge, Analyzer analyzer, Lexicon lexicon)
     {
@@ -71,11 +72,12 @@ internal sealed class QuestionInterpreter
         shapes = new ShapeReader(lexicon);
         offices = new OfficeQuestions(lexicon, Analyze);
         sayers = new SayerQuestions(lexicon, Analyze);
+        kinds = new WordKinds(lexicon, speakers, corrector, Analyze, topicStems);
     }
 
     public InterpretedQuestion Interpret(string question)
     {
-        var words = offices.AskingForOffice(WordSplitter.Words(WordSplitter.Clean(question)).SelectMany(SplitNames).Select(corrector.Correct).ToArray());
+        var words = offices.AskingForOffice(WordSplitter.Words(WordSplitter.Clean(question)).SelectMany(kinds.SplitNames).Select(corrector.Correct).ToArray());
         var consumed = new bool[words.Length];
         var named = new bool[words.Length];
         var found = new Findings();
@@ -107,14 +109,14 @@ internal sealed class QuestionInterpreter
                 found.AddSpeaker(speaker);
                 named[i] = true;
             }
-            else if (Analyze(words[i]) is { Count: > 0 } terms && !genericStems.Contains(Key(terms)) && !IsShorthand(words[i]))
+            else if (Analyze(words[i]) is { Count: > 0 } terms && !genericStems.Contains(Key(terms)) && !kinds.IsShorthand(words[i]))
             {
                 // A Russian word the bilingual lexicon did not know counts as an English word the knowledge never
                 // uses would: part of the question, but no name the answer must contain. So does a compound of
                 // English words ("ex-soviet", "turkmen-afghan").
                 var kind = words[i].All(char.IsAsciiDigit) ? ConceptKind.Figure
                     : topicStems.Contains(Key(terms)) ? ConceptKind.Topic
-                    : corrector.IsWord(words[i]) || RussianText.IsCyrillic(words[i]) || IsCompound(words[i]) ? ConceptKind.Words
+                    : corrector.IsWord(words[i]) || RussianText.IsCyrillic(words[i]) || kinds.IsCompound(words[i]) ? ConceptKind.Words
                     : ConceptKind.Foreign;
                 found.Concepts.Add(new Concept(words[i], [terms], kind));
             }
@@ -141,65 +143,14 @@ internal sealed class QuestionInterpreter
             HeldOffices = held,
             OfficeAskedOf = offices.AskedOf(words, held),
             Counted = concepts.Any(c => c.Kind == ConceptKind.Quantity) ? facts.Counted(words, concepts) : null,
-            SaidBy = sayers.Read(words, PersonTerms),
+            SaidBy = sayers.Read(words, kinds.PersonTerms),
             OthersThan = names.AsksForOthersByName(words) ? GivenNames(words, concepts) : null,
         };
-    }
-
-    /// <summary>
-    /// The terms a word names a person by: a speaker's whole name ("tokaev" names Kassym-Jomart Tokayev), a person the
-    /// knowledge mentions ("putin"), or a word that is no English word, place or topic ("qureshi"). Null otherwise.
-    /// </summary>
-    private IReadOnlyList<string>? PersonTerms(string word)
-    {
-        if (speakers.Closest(word) is { } speaker)
-        {
-            return Analyze(speaker.Speaker);
-        }
-
-        if (lexicon.MentionedAliases.TryGetValue(word, out var actor) || lexicon.UncoveredAliases.TryGetValue(word, out actor))
-        {
-            return actor.Split(' ') is { Length: > 1 } names && !names.Any(n => lexicon.NotPersonWords.Contains(n.ToLowerInvariant())) ? Analyze(actor) : null;
-        }
-
-        var isName = word.Length >= 3 && word.All(char.IsLetter) && !lexicon.EnglishWords.Contains(word) && !lexicon.CountryAliases.ContainsKey(word)
-            && !lexicon.GenericWords.Contains(word) && !topicStems.Contains(Key(Analyze(word))) && !RussianText.IsCyrillic(word);
-        return isName ? Analyze(word) : null;
     }
 
     /// <summary>Every term the question's words and their synonyms give, against which a passage's names are read.</summary>
     private NamesGiven GivenNames(string[] words, List<Concept> concepts) =>
         new(concepts.SelectMany(c => c.Alternatives).SelectMany(terms => terms).Concat(words.SelectMany(Analyze)).ToHashSet(StringComparer.Ordinal), Analyze, names.SetsAside(words));
-
-    /// <summary>
-    /// A single character is a rank or shorthand ("no.1", "top 3", "talks w/ the taliban"), and so are two letters that
-    /// make no word of the knowledge or the lexicon ("ok", "pm") and an ordinal ("10th graders"): not a word the answer
-    /// must contain.
-    /// </summary>
-    private bool IsShorthand(string word) =>
-        word.Length == 1
-        || (word.Length == 2 && word.All(char.IsAsciiLetter) && !corrector.IsWord(word))
-        || (word.Length > 2 && word[..^2].All(char.IsAsciiDigit) && word[^2..] is "st" or "nd" or "rd" or "th");
-
-    /// <summary>
-    /// A compound of names ("turkmen-afghan", "russia-tajikistan") is read as its names, each pointing at its country or
-    /// actor; other compounds ("kassym-jomart", "al-qaeda", "ex-soviet") stay whole.
-    /// </summary>
-    private IEnumerable<string> SplitNames(string word)
-    {
-        if (!word.Contains('-', StringComparison.Ordinal))
-        {
-            return [word];
-        }
-
-        var parts = word.Split('-', StringSplitOptions.RemoveEmptyEntries);
-        var allNames = parts.Length > 1 && parts.All(part => lexicon.CountryAliases.ContainsKey(part) || lexicon.MentionedAliases.ContainsKey(part)
-            || lexicon.UncoveredAliases.ContainsKey(part) || topicStems.Contains(Key(Analyze(part))));
-        return allNames ? parts : [word];
-    }
-
-    private bool IsCompound(string word) =>
-        word.Contains('-', StringComparison.Ordinal) && word.Split('-').All(part => part.Length > 0 && corrector.IsWord(part));
 
     /// <summary>Analyses text with the index's analyzer into its search terms.</summary>
     public IReadOnlyList<string> Analyze(string text)
