@@ -319,7 +319,7 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
                     : null;
                 var retriever = vectors is null ? null : new SemanticRetriever(knowledge, vectors, semantic.Questions!, semantic.Logger);
                 var searcher = new PassageSearcher(
-                    knowledge, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), new LexicalRetriever(knowledge, index), retriever, options);
+                    knowledge, new QuestionInterpreter(knowledge, analyzer, Lexicon.Default), new LexicalRetriever(knowledge, index, Lexicon.Default), retriever, options);
                 opened = new KnowledgeSnapshot(knowledge, index, searcher, folder, reused, vectors);
                 return opened;
             }

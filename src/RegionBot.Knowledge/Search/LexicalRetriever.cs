@@ -48,6 +48,7 @@ internal sealed class LexicalRetriever
 
     private readonly KnowledgeBase knowledge;
     private readonly PassageIndex index;
+    private readonly Lexicon lexicon;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> countryFilters = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -58,10 +59,12 @@ internal sealed class LexicalRetriever
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> frequencies = new(StringComparer.Ordinal);
     private int frequencyCount;
 
-    public LexicalRetriever(KnowledgeBase knowledge, PassageIndex index)
+    /// <param name="lexicon">The word lists that say what a passage must say and what a name is, as the question was read by.</param>
+    public LexicalRetriever(KnowledgeBase knowledge, PassageIndex index, Lexicon lexicon)
     {
         this.knowledge = knowledge;
         this.index = index;
+        this.lexicon = lexicon;
     }
 
     /// <summary>The candidates, best first, each with its coverage of the question as confidence.</summary>
@@ -99,7 +102,7 @@ internal sealed class LexicalRetriever
         var saysNear = near.Length == 0 ? null : NearMatches.Matching(searcher, top.ScoreDocs.Select(d => d.Doc), near);
         var ordinals = new DocumentOrdinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
-        var mustSay = concepts.Select(c => MustSay.Applies(question.Words, c.Said, Lexicon.Default)).ToArray();
+        var mustSay = concepts.Select(c => MustSay.Applies(question.Words, c.Said, lexicon)).ToArray();
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
         {
@@ -139,7 +142,7 @@ internal sealed class LexicalRetriever
 
             asked += Math.Min(unknown, unknownCap);
             lacksFact |= saysNear is not null && !saysNear.Contains(scoreDoc.Doc);
-            lacksFact |= question.OthersThan is { } given && !PassageFacts.NamesOtherThan(passage, given, Lexicon.Default);
+            lacksFact |= question.OthersThan is { } given && !PassageFacts.NamesOtherThan(passage, given, lexicon);
 
             // A question asking how many, when or whose office is not answered by a passage that gives no number
             // or time, counts something else, or names the office for someone else, however well it matches otherwise.
