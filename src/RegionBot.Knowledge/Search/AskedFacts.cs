@@ -55,6 +55,45 @@ internal sealed class AskedFacts
             concepts.RemoveAll(c => c.Kind == ConceptKind.Words && lexicon.LaterWords.Contains(c.Said));
             concepts.Add(new Concept("later", [], ConceptKind.Later));
         }
+
+        if (AsksForReply(words))
+        {
+            // The reply asked for is the fact; "respond" is not a word the passage must share besides.
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && lexicon.ReplyWords.Contains(c.Said));
+            concepts.Add(new Concept("reply", [], ConceptKind.Reply));
+        }
+    }
+
+    /// <summary>
+    /// "What did Qureshi say in reply to Rahmon?", "how did the Taliban respond to Rahmon's accusation?", "their
+    /// reaction to Tajikistan's refusal": a reply to what someone said, which only a passage telling of a reply gives. A
+    /// reply to an event ("how did Uzbekistan respond to the takeover?") asks for a stance, and is left alone.
+    /// </summary>
+    private bool AsksForReply(string[] words)
+    {
+        for (var i = 0; i + 2 < words.Length; i++)
+        {
+            if (!lexicon.ReplyWords.Contains(words[i]) || words[i + 1] is not "to")
+            {
+                continue;
+            }
+
+            // "In reply to Rahmon", "in response to him": a reply to a person is one to what they said.
+            if (i > 0 && words[i - 1] is "in")
+            {
+                return true;
+            }
+
+            for (var j = i + 2; j < words.Length && j <= i + 5; j++)
+            {
+                if (lexicon.SaidThingWords.Contains(words[j]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -59,6 +59,9 @@ internal enum ConceptKind
     /// <summary>By telling what happened later: the question asks how a story ended ("did Kazakhstan later recognise").</summary>
     Later,
 
+    /// <summary>By telling how someone answered: the question asks for a reply to what another said ("how did the Taliban respond to Rahmon's accusation").</summary>
+    Reply,
+
     /// <summary>By naming it: a country or actor the knowledge does not cover, which a passage must name to answer.</summary>
     Actor,
 }

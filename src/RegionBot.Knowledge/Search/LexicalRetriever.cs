@@ -334,9 +334,12 @@ internal sealed class LexicalRetriever
         return concept.Kind is ConceptKind.Actor ? (weight, rarest, false) : (weight, weight, false);
     }
 
-    /// <summary>A word outside English and the knowledge that is likely a name ("ashraf", "serhetabat"), not a number.</summary>
+    /// <summary>
+    /// A word outside English and the knowledge that is likely a name ("ashraf", "serhetabat", "casa-1000"), not a
+    /// number.
+    /// </summary>
     private static bool LooksLikeName(Concept concept) =>
-        concept.Kind == ConceptKind.Foreign && concept.Said.Length >= 3 && concept.Said.All(char.IsLetter);
+        concept.Kind == ConceptKind.Foreign && concept.Said.Count(char.IsLetter) >= 3 && concept.Said.All(c => char.IsLetterOrDigit(c) || c == '-');
 
     private static double Idf(int documents, int frequency) => Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 }

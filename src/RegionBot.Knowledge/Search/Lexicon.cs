@@ -106,6 +106,18 @@ internal sealed class Lexicon
     /// <summary>Words by which a passage tells what happened after something else: "later", "eventually".</summary>
     public IReadOnlySet<string> LaterWords => Group("later");
 
+    /// <summary>Verbs whose particle may follow their object: "hand the aircraft back".</summary>
+    public IReadOnlySet<string> SeparableVerbs => Group("separable");
+
+    /// <summary>What completes a separable verb: "back", "over", "down".</summary>
+    public IReadOnlySet<string> Particles => Group("particle");
+
+    /// <summary>Words by which a passage tells how someone answered what another said: "replied", "in response".</summary>
+    public IReadOnlySet<string> ReplyWords => Group("reply");
+
+    /// <summary>What someone says, which a question may ask the reply to: "accusation", "refusal", "remarks".</summary>
+    public IReadOnlySet<string> SaidThingWords => Group("said-thing");
+
     /// <summary>
     /// What only a passage saying it answers: what happened to someone ("sent back", "closed"), recognition, and
     /// subjects beside the field ("travel", "weather").

@@ -19,6 +19,7 @@ internal static partial class PassageFacts
     public const string Model = "model";
     public const string ProperName = "name";
     public const string Later = "later";
+    public const string Reply = "reply";
 
     /// <summary>What a passage gives for each number standing on its own in it: "figure:2021".</summary>
     private const string FigurePrefix = "figure:";
@@ -37,6 +38,7 @@ internal static partial class PassageFacts
         ConceptKind.Model => Model,
         ConceptKind.ProperName => ProperName,
         ConceptKind.Later => Later,
+        ConceptKind.Reply => Reply,
         _ => null,
     };
 
@@ -47,7 +49,7 @@ internal static partial class PassageFacts
             {
                 lexicon.NumberWords, lexicon.TimeWords, lexicon.DateWords, lexicon.MoneyWords, lexicon.NotPersonWords, lexicon.InstitutionWords,
                 lexicon.CountryAliases.Keys, lexicon.UncoveredAliases.Keys, lexicon.MentionedAliases.Keys, lexicon.TopicWords, lexicon.RegionWords,
-                lexicon.LaterWords,
+                lexicon.LaterWords, lexicon.ReplyWords,
             }
             .Select(group => string.Join(',', group.Order(StringComparer.Ordinal))));
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(words)))[..8].ToLowerInvariant();
@@ -82,6 +84,11 @@ internal static partial class PassageFacts
         if (words.Any(lexicon.LaterWords.Contains))
         {
             yield return Later;
+        }
+
+        if (words.Any(lexicon.ReplyWords.Contains))
+        {
+            yield return Reply;
         }
 
         if (NamesPerson(passage, personNames, lexicon))

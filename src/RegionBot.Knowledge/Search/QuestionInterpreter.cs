@@ -77,7 +77,7 @@ internal sealed class QuestionInterpreter
 
     public InterpretedQuestion Interpret(string question)
     {
-        var words = offices.AskingForOffice(WordSplitter.Words(WordSplitter.Clean(question)).SelectMany(kinds.SplitNames).Select(corrector.Correct).ToArray());
+        var words = offices.AskingForOffice(SeparableVerbs.Join(WordSplitter.Words(WordSplitter.Clean(question)).SelectMany(kinds.SplitNames).Select(corrector.Correct).ToArray(), lexicon));
         var consumed = new bool[words.Length];
         var named = new bool[words.Length];
         var found = new Findings();
@@ -232,9 +232,17 @@ internal sealed class QuestionInterpreter
             return Claimed.Concept;
         }
 
+        // A phrase a passage must say ("in person", "time of year") is one thing asked, even where a word at its edge
+        // means nothing alone or no synonym group holds it.
+        var edges = phrase.Split(' ');
+        if (edges.Length > 1 && lexicon.MustSayWords.Contains(phrase) && Analyze(phrase) is { Count: > 0 } mustSay && !synonymGroupsByStems.ContainsKey(Key(mustSay)))
+        {
+            found.Concepts.Add(new Concept(phrase, [mustSay], ConceptKind.Words));
+            return Claimed.Concept;
+        }
+
         // A phrase that starts or ends with a word of no meaning ("the fall", "a taliban") is left to the
         // shorter phrase inside it, so that "the US" is read as the country and not as a synonym of "the".
-        var edges = phrase.Split(' ');
         if (Analyze(edges[0]).Count == 0 || Analyze(edges[^1]).Count == 0)
         {
             return Claimed.Nothing;
