@@ -16,8 +16,17 @@ internal static class AnswerPreference
 
     public static float Of(InterpretedQuestion question, Passage passage) =>
         (question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? Statement : 1f)
-        * (question.Shape.AsksQuote && Quotes(passage.Text) ? Quote : 1f)
         * (question.Shape.AsksWhy && PassageFacts.GivesReason(passage.Text) ? Reason : 1f)
+        * OfShape(question, passage);
+
+    /// <summary>
+    /// The preference for a shape of answer the text itself shows (a quotation, something said to go on), which orders
+    /// passages covering a question alike even where meaning ranks them the other way. A reason is left out: a passage
+    /// may give one without a word that marks it ("why is everyone watching Central Asia" is answered by the passage
+    /// saying what all eyes are on), and meaning finds those better.
+    /// </summary>
+    public static float OfShape(InterpretedQuestion question, Passage passage) =>
+        (question.Shape.AsksQuote && Quotes(passage.Text) ? Quote : 1f)
         * (question.Shape.AsksOngoing && TellsOfOngoing(passage.Text) ? Ongoing : 1f);
 
     /// <summary>Whether the text says something goes on: "continuing their long-standing communication", "every day".</summary>

@@ -16,4 +16,8 @@ internal sealed record FusedCandidate(
     int? SemanticRank,
     float Cosine,
     float Confidence,
-    float Score);
+    float Score)
+{
+    /// <summary>How well the passage fits the shape of answer asked for (<see cref="PassageHit.Preference"/>).</summary>
+    public float Preference { get; init; } = 1f;
+}

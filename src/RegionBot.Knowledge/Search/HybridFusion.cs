@@ -61,7 +61,10 @@ internal static class HybridFusion
 
             fused.Add(new FusedCandidate(
                 hit.Passage, lexicalRank, hit.Score, hit.Confidence, match?.Rank, match?.Cosine ?? 0, confidence,
-                Reciprocal(lexicalRank) + (match is null ? 0 : Reciprocal(match.Rank))));
+                Reciprocal(lexicalRank) + (match is null ? 0 : Reciprocal(match.Rank)))
+            {
+                Preference = hit.Preference,
+            });
         }
 
         foreach (var candidate in semantic.Where(s => !seen.Contains(s.Passage.Id)))
@@ -72,9 +75,13 @@ internal static class HybridFusion
         // Agreement decides whether a passage may answer, not which answers first: a passage covering more of the
         // question comes first, however close another's meaning (measured: ordering by the fused confidence let a
         // passage covering a third of the question pass one covering two thirds). Coverage is compared to two
-        // decimals, so that a hair's difference leaves the order to the ranks of both legs.
+        // decimals, so that a hair's difference leaves the order to the ranks of both legs. Of passages covering it alike,
+        // one in the shape of answer asked for (a quotation for "his quote", a reason for "why") comes first: meaning
+        // rates "Tokayev stated the military should mobilise" as close to "Tokayev's quote on mobilising" as his own
+        // quoted words.
         return fused
             .OrderByDescending(f => MathF.Round(f.LexicalConfidence, 2))
+            .ThenByDescending(f => f.Preference)
             .ThenByDescending(f => f.Score)
             .ThenByDescending(f => f.LexicalScore)
             .ToList();

@@ -18,6 +18,12 @@ public sealed record PassageHit(Passage Passage, float Score, float Confidence)
     /// what the question is most likely about. Meaning cannot vouch for it.
     /// </summary>
     public bool LacksName { get; init; }
+
+    /// <summary>
+    /// How well the passage fits the shape of answer the question wants (<see cref="AnswerPreference.OfShape"/>): above
+    /// 1 for a quotation when it asks for someone's words, a reason when it asks why.
+    /// </summary>
+    public float Preference { get; init; } = 1f;
 }
 
 /// <summary>Why the knowledge gave no answer.</summary>

@@ -152,6 +152,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("what was kazakhstan's reaction to the UN security council statement", "trt-kz-7")]
     [InlineData("Did the Taliban keep their promise of an inclusive government, according to Rahmon?", "trt-tj-2")]
     [InlineData("How did Turkmenistan react to the Taliban's return to power?", "trt-tm-1")]
+    [InlineData("tokayev quote about the security agencies being ready to the max", "trt-kz-5")]
     public void The_passage_that_gives_it_answers_first(string question, string expected)
     {
         var answer = fixture.Store.Search(question);

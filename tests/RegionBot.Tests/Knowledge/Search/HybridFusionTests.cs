@@ -36,6 +36,18 @@ public sealed class HybridFusionTests
     }
 
     [Fact]
+    public void Of_passages_covering_the_question_alike_the_one_in_the_shape_asked_for_comes_first_whatever_meaning_says()
+    {
+        // B quotes the words asked for; meaning ranks A, which only reports them, first.
+        var fused = HybridFusion.Fuse(
+            [new PassageHit(B, 3f, 0.77f) { Preference = 1.5f }, new PassageHit(A, 2f, 0.77f)],
+            [new SemanticCandidate(0, A, 1, 0.65f), new SemanticCandidate(1, C, 2, 0.64f), new SemanticCandidate(2, B, 4, 0.63f)],
+            _ => true);
+
+        Assert.Equal(B, fused[0].Passage);
+    }
+
+    [Fact]
     public void A_passage_the_semantic_leg_ranks_third_gets_nothing_from_it()
     {
         var fused = HybridFusion.Fuse(
