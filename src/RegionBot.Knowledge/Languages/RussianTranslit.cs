@@ -18,7 +18,15 @@ internal static class RussianTranslit
         "chto", "shto", "kak", "pochemu", "zachem", "kogda", "skolko", "kto", "gde", "kuda", "li", "pro", "ili", "eto",
         "dlya", "tolko", "eshche", "esche", "uzhe", "seychas", "mozhno", "kakie", "kakoy", "kakoi", "kakaya", "kakuyu",
         "kakim", "kakih", "kakikh", "chem", "ob", "nado", "budet", "byl", "bylo", "byli", "est", "net", "tozhe", "takzhe",
+        "iz", "ot", "po", "za", "ne", "takoi", "takoy", "takaya", "takoe", "kotoryi", "kotoryy", "kotoraya", "kotorye", "oni",
+        "ona", "ikh", "vse", "vsyo", "mnogo",
     };
+
+    /// <summary>
+    /// Endings typed for "ый", "ой" and "ей" that letter-by-letter reading gets wrong ("kazhdyi" is "каждый", not
+    /// "каждыи"; "takoi" is "такой").
+    /// </summary>
+    private static readonly (string Latin, string Cyrillic)[] Endings = [("yi", "ый"), ("oi", "ой"), ("ei", "ей")];
 
     /// <summary>Latin spellings of Cyrillic letters, the longest first so that "shch" is read before "sh" and "ch".</summary>
     private static readonly (string Latin, string Cyrillic)[] Spellings =
@@ -82,7 +90,7 @@ internal static class RussianTranslit
             }
             else if (!inWord && start >= 0)
             {
-                builder.Append(ToCyrillic(bounded[start..i]));
+                builder.Append(ToKnownCyrillic(bounded[start..i], lexicon));
                 start = -1;
             }
 
@@ -114,13 +122,29 @@ internal static class RussianTranslit
             {
                 english++;
             }
-            else if (word.Length >= 4 && lexicon.TryReadWord(ToCyrillic(word), out _, out var isName) && !isName)
+            else if (word.Length >= 4 && lexicon.TryReadWord(ToKnownCyrillic(word, lexicon), out _, out var isName) && !isName)
             {
                 russian++;
             }
         }
 
         return (russian, english);
+    }
+
+    /// <summary>
+    /// One word in Cyrillic, as the lexicon knows it where it can: "sh" is typed for "щ" as often as for "ш"
+    /// ("obshaetsya" is "общается"), and the soft sign is often left out ("den" is "день").
+    /// </summary>
+    private static string ToKnownCyrillic(string word, RussianLexicon lexicon)
+    {
+        var reading = ToCyrillic(word);
+        if (lexicon.TryReadWord(reading, out _, out _))
+        {
+            return reading;
+        }
+
+        string[] others = [reading.Replace('ш', 'щ'), reading + "ь"];
+        return others.FirstOrDefault(other => !string.Equals(other, reading, StringComparison.Ordinal) && lexicon.TryReadWord(other, out _, out _)) ?? reading;
     }
 
     /// <summary>One word in Cyrillic: "y" after a vowel is "й" ("kakoy"), elsewhere "ы" ("talibami" has none, "vyvod" one).</summary>
@@ -132,6 +156,12 @@ internal static class RussianTranslit
         {
             builder.Append('э');
             lower = lower[1..];
+        }
+
+        var ending = Endings.FirstOrDefault(e => lower.Length > e.Latin.Length + 1 && lower.EndsWith(e.Latin, StringComparison.Ordinal));
+        if (ending.Latin is not null)
+        {
+            lower = lower[..^ending.Latin.Length];
         }
 
         for (var i = 0; i < lower.Length;)
@@ -155,6 +185,6 @@ internal static class RussianTranslit
             i += spelling.Latin.Length;
         }
 
-        return builder.ToString();
+        return builder.Append(ending.Cyrillic).ToString();
     }
 }

@@ -174,12 +174,18 @@ public sealed class RussianQuestionReaderTests
     [InlineData("emirat", "эмират")]
     [InlineData("eto", "это")]
     [InlineData("esli", "если")]
+    [InlineData("kazhdyi", "каждый")]
+    [InlineData("takoi", "такой")]
+    [InlineData("novyi", "новый")]
     public void Russian_typed_in_Latin_letters_is_read_back_into_Cyrillic(string latin, string cyrillic) =>
         Assert.Equal(cyrillic, RussianTranslit.ToCyrillic(latin));
 
     [Theory]
     [InlineData("kazahstan priznaet talibov?", "recognis")]
     [InlineData("zachem uzbekistan podderzhivaet svyaz s talibami", "Uzbekistan")]
+    [InlineData("skolko let uzbekistan obshaetsya s talibami", "communicat")]
+    [InlineData("tokaev i putin vstrechayutsya kazhdyi den?", "every day")]
+    [InlineData("kazakbaev pro diplomaticheskie missii", "embass")]
     public void A_question_typed_in_Latin_letters_is_read_like_its_Cyrillic(string question, string expected) =>
         Assert.Contains(expected, Read(question), StringComparison.Ordinal);
 
