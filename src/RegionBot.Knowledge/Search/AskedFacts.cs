@@ -190,8 +190,9 @@ internal sealed class AskedFacts
     }
 
     /// <summary>
-    /// "When did ...?", "what date", "how soon", "since when": only a passage that places events in time can answer.
-    /// A "when" inside the question ("what did he say when he visited ...") only sets the scene.
+    /// "When did ...?", "how soon", "since when", "on what day": only a passage that places events in time can answer,
+    /// and a day of the week ("on Friday") does. A "when" inside the question ("what did he say when he visited ...")
+    /// only sets the scene.
     /// </summary>
     private static bool AsksForTime(string[] words)
     {
@@ -203,7 +204,8 @@ internal sealed class AskedFacts
         for (var i = 0; i + 1 < words.Length; i++)
         {
             if ((words[i] is "how" && words[i + 1] is "soon")
-                || (words[i] is "since" && words[i + 1] is "when"))
+                || (words[i] is "since" && words[i + 1] is "when")
+                || (words[i] is "what" or "which" && words.Skip(i + 1).Take(2).Contains("day")))
             {
                 return true;
             }
@@ -213,8 +215,9 @@ internal sealed class AskedFacts
     }
 
     /// <summary>
-    /// "What date", "which exact day", "in what year", "the date of": only a passage that gives a date (a month, a day
-    /// of the week, a year) can answer; "recently" or "last month" places an event in time but gives no date.
+    /// "What date", "in what year", "which month", "the date of": only a passage that gives a date (a month or a year)
+    /// can answer; "recently", "last month" or "on Wednesday" places an event in time but gives no date. "What day" asks
+    /// only when (<see cref="AsksForTime"/>).
     /// </summary>
     private static bool AsksForDate(string[] words)
     {
@@ -225,12 +228,12 @@ internal sealed class AskedFacts
                 return true;
             }
 
-            // "What day", "which year", with at most one word between: "what exact day", "which calendar year".
+            // "Which year", "what month", with at most one word between: "which calendar year".
             if (words[i] is "what" or "which")
             {
                 for (var j = i + 1; j < words.Length && j <= i + 2; j++)
                 {
-                    if (words[j] is "day" or "month" or "year")
+                    if (words[j] is "month" or "year")
                     {
                         return true;
                     }

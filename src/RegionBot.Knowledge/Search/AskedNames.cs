@@ -137,6 +137,13 @@ internal sealed class AskedNames(Lexicon lexicon)
             return true;
         }
 
+        // "Where was Tokayev when he said it?" asks where he was at the time.
+        var where = Array.IndexOf(words, "where");
+        if (where >= 0 && Array.IndexOf(words, "when", where + 1) is > 0 and var when && when - where <= 4)
+        {
+            return true;
+        }
+
         // "Which city", "which two towns", "what border town".
         for (var i = 0; i + 1 < words.Length; i++)
         {

@@ -160,6 +160,9 @@ internal sealed class Lexicon
     /// <summary>Words by which a question asks about, and a passage tells of, something that goes on: "keep", "continuing".</summary>
     public IReadOnlySet<string> OngoingWords => Group("ongoing");
 
+    /// <summary>Words that ask, in a question only, whether something goes on: "still".</summary>
+    public IReadOnlySet<string> OngoingAskedWords => Group("ongoing-asked");
+
     /// <summary>Words by which a question asks for someone's own words: "quote", "verbatim".</summary>
     public IReadOnlySet<string> QuoteWords => Group("quote");
 

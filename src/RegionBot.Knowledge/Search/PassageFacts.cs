@@ -107,7 +107,7 @@ internal static partial class PassageFacts
         }
 
         // "The situation in Afghanistan" places nothing: every passage is about Afghanistan.
-        if (PlacePhrase().Matches(passage.Text).Select(place => place.Groups["place"].Value.ToLowerInvariant()).Any(place => !lexicon.DateWords.Contains(place) && !lexicon.TopicWords.Contains(place)))
+        if (PlacePhrase().Matches(passage.Text).Select(place => place.Groups["place"].Value.ToLowerInvariant()).Any(place => !lexicon.TimeWords.Contains(place) && !lexicon.TopicWords.Contains(place)))
         {
             yield return Place;
         }
@@ -180,7 +180,7 @@ internal static partial class PassageFacts
             .Select(word => word.Value.ToLowerInvariant())
             .Where(lower => !speaker.Any(name => SameName(name, lower)) && !personal.Contains(lower) && !lexicon.InstitutionWords.Contains(lower)
                 && !lexicon.CountryAliases.ContainsKey(lower) && !lexicon.TopicWords.Contains(lower) && !lexicon.RegionWords.Contains(lower)
-                && !lexicon.DateWords.Contains(lower));
+                && !lexicon.TimeWords.Contains(lower));
     }
 
     /// <summary>
@@ -199,7 +199,7 @@ internal static partial class PassageFacts
         {
             var lower = word.Value.ToLowerInvariant();
             var mayBeName = !StartsSentence(text, word.Index) && !lexicon.NotPersonWords.Contains(lower) && !lexicon.InstitutionWords.Contains(lower)
-                && !lexicon.CountryAliases.ContainsKey(lower) && !lexicon.UncoveredAliases.ContainsKey(lower) && !lexicon.DateWords.Contains(lower);
+                && !lexicon.CountryAliases.ContainsKey(lower) && !lexicon.UncoveredAliases.ContainsKey(lower) && !lexicon.TimeWords.Contains(lower);
             var follows = run.Count > 0 && word.Index == run[^1].Index + run[^1].Length + 1 && text[word.Index - 1] == ' ';
             if (!mayBeName || !follows)
             {
@@ -261,8 +261,11 @@ internal static partial class PassageFacts
     [GeneratedRegex(@"\b(?:because|due to|owing to|in order to|so as to|so that|aimed at|for fear|amid|convinced|prompted|to (?:assure|ensure|avoid|prevent|overcome|protect|secure|guarantee|strengthen|stop))\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Reason();
 
-    /// <summary>"In Navoi", "at the Kremlin", "near Termez": where something happens, by a capitalised place after "in", "at" or "near".</summary>
-    [GeneratedRegex(@"(?<!\p{L})(?:in|at|near)\s+(?:the\s+)?(?<place>\p{Lu}\p{L}+)", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "In Navoi", "at the Kremlin", "near Termez", "during a visit to Uzbekistan's northern Navoi region": where something
+    /// happens, by a capitalised place after "in", "at", "near", or a visit or trip "to".
+    /// </summary>
+    [GeneratedRegex(@"(?<!\p{L})(?:in|at|near|visit to|trip to)\s+(?:the\s+)?(?<place>\p{Lu}\p{L}+)", RegexOptions.CultureInvariant)]
     private static partial Regex PlacePhrase();
 
     /// <summary>A model's designation, letters then digits: "Su-25", "A-29", "Mi-17", "UH-60", "C-130".</summary>

@@ -24,7 +24,7 @@ internal sealed class ShapeReader(Lexicon lexicon)
             AsksQuote(words),
             words.Any(lexicon.WhyWords.Contains),
             AsksDefinition(words, concepts),
-            words.Any(lexicon.OngoingWords.Contains));
+            words.Any(word => lexicon.OngoingWords.Contains(word) || lexicon.OngoingAskedWords.Contains(word)));
     }
 
     /// <summary>
