@@ -24,7 +24,7 @@ internal sealed class ShapeReader(Lexicon lexicon)
             AsksQuote(words),
             words.Any(lexicon.WhyWords.Contains),
             AsksDefinition(words, concepts),
-            words.Any(word => lexicon.OngoingWords.Contains(word) || lexicon.OngoingAskedWords.Contains(word)));
+            words.Any(word => lexicon.OngoingWords.Contains(word) || lexicon.OngoingAskedWords.Contains(word)) || AsksWhatIsGoingOn(words));
     }
 
     /// <summary>
@@ -43,6 +43,13 @@ internal sealed class ShapeReader(Lexicon lexicon)
         return meaningful.Length > 2 && meaningful[0] is "what" or "who" && meaningful[1] is "is" or "are" or "was" or "were"
             && meaningful.Skip(2).All(topicWords.Contains);
     }
+
+    /// <summary>
+    /// "Is Uzbekistan talking to the Taliban?": a yes-or-no question in the present progressive asks whether something
+    /// goes on now, which "we are in contact every day" tells and "talks began two years ago" does not.
+    /// </summary>
+    private static bool AsksWhatIsGoingOn(string[] words) =>
+        words.Length > 2 && words[0] is "is" or "are" && words.Skip(2).Take(3).Any(word => word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal) && word is not "going");
 
     private bool AsksQuote(string[] words)
     {

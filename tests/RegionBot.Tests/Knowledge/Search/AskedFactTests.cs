@@ -213,6 +213,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("кто из соседей держит контакт с талибами")]
     [InlineData("кто из соседей поддерживает контакт с талибами")]
     [InlineData("is uzbekistan still in contact with the taliban")]
+    [InlineData("Is Uzbekistan communicating with the Taliban?")]
     public void A_question_about_what_goes_on_is_answered_first_by_a_passage_saying_it_goes_on(string question)
     {
         var answer = fixture.Store.Search(question);
