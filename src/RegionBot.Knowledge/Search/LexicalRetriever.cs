@@ -340,11 +340,12 @@ internal sealed class LexicalRetriever
     }
 
     /// <summary>
-    /// A word outside English and the knowledge that is likely a name ("ashraf", "serhetabat", "casa-1000"), not a
-    /// number.
+    /// A word outside English and the knowledge that is likely a name ("ashraf", "serhetabat", or letters with a number,
+    /// "casa-1000"), not a number, nor a compound of word parts ("co-founder").
     /// </summary>
     private static bool LooksLikeName(Concept concept) =>
-        concept.Kind == ConceptKind.Foreign && concept.Said.Count(char.IsLetter) >= 3 && concept.Said.All(c => char.IsLetterOrDigit(c) || c == '-');
+        concept.Kind == ConceptKind.Foreign && concept.Said.Count(char.IsLetter) >= 3
+        && (concept.Said.All(char.IsLetter) || (concept.Said.Any(char.IsAsciiDigit) && concept.Said.All(c => char.IsLetterOrDigit(c) || c == '-')));
 
     private static double Idf(int documents, int frequency) => Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 }
