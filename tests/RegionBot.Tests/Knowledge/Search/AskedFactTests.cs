@@ -79,6 +79,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("did the uzbeks give the afghan planes back to the taliban")]
     [InlineData("узбекистан закрыл границу с афганистаном?")]
     [InlineData("what was the date of the rahmon qureshi meeting")]
+    [InlineData("did the kyrgyz close their embassy in kabul")]
     [InlineData("какие решения приняли на заседании одкб")]
     [InlineData("как талибы ответили на обвинения рахмона")]
     public void A_passage_lacking_what_the_question_asks_for_is_no_answer(string question)
