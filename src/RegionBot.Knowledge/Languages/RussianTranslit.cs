@@ -133,7 +133,8 @@ internal static class RussianTranslit
 
     /// <summary>
     /// One word in Cyrillic, as the lexicon knows it where it can: "sh" is typed for "щ" as often as for "ш"
-    /// ("obshaetsya" is "общается"), and the soft sign is often left out ("den" is "день").
+    /// ("obshaetsya" is "общается"), the soft sign is often left out ("den" is "день"), and "oi" at the end is as
+    /// often "ои" ("svoi") as "ой".
     /// </summary>
     private static string ToKnownCyrillic(string word, RussianLexicon lexicon)
     {
@@ -143,22 +144,23 @@ internal static class RussianTranslit
             return reading;
         }
 
-        string[] others = [reading.Replace('ш', 'щ'), reading + "ь"];
+        string[] others = [ToCyrillic(word, readEnding: false), reading.Replace('ш', 'щ'), reading + "ь"];
         return others.FirstOrDefault(other => !string.Equals(other, reading, StringComparison.Ordinal) && lexicon.TryReadWord(other, out _, out _)) ?? reading;
     }
 
     /// <summary>One word in Cyrillic: "y" after a vowel is "й" ("kakoy"), elsewhere "ы" ("talibami" has none, "vyvod" one).</summary>
-    public static string ToCyrillic(string word)
+    /// <param name="readEnding">Whether "yi", "oi" and "ei" at the end are read as "ый", "ой" and "ей".</param>
+    public static string ToCyrillic(string word, bool readEnding = true)
     {
         var lower = word.ToLowerInvariant();
         var builder = new StringBuilder(lower.Length);
+        var ending = readEnding ? Endings.FirstOrDefault(e => lower.Length > e.Latin.Length + 1 && lower.EndsWith(e.Latin, StringComparison.Ordinal)) : default;
         if (lower.StartsWith('e') && !StartingWithYe.Any(start => lower.StartsWith(start, StringComparison.Ordinal)))
         {
             builder.Append('э');
             lower = lower[1..];
         }
 
-        var ending = Endings.FirstOrDefault(e => lower.Length > e.Latin.Length + 1 && lower.EndsWith(e.Latin, StringComparison.Ordinal));
         if (ending.Latin is not null)
         {
             lower = lower[..^ending.Latin.Length];

@@ -78,8 +78,9 @@ internal sealed class AskedFacts
                 continue;
             }
 
-            // "In reply to Rahmon", "in response to him": a reply to a person is one to what they said.
-            if (i > 0 && words[i - 1] is "in")
+            // "In reply to Rahmon": a reply to a person is one to what they said. "In response to the takeover" is a
+            // stance, so only "reply" counts here.
+            if (i > 0 && words[i - 1] is "in" && words[i] is "reply")
             {
                 return true;
             }

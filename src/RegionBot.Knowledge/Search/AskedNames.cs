@@ -139,7 +139,7 @@ internal sealed class AskedNames(Lexicon lexicon)
 
         // "Where was Tokayev when he said it?" asks where he was at the time.
         var where = Array.IndexOf(words, "where");
-        if (where >= 0 && Array.IndexOf(words, "when", where + 1) is > 0 and var when && when - where <= 4)
+        if (where >= 0 && Array.IndexOf(words, "when", where + 1) is > 0 and var whenAt && whenAt - where <= 4)
         {
             return true;
         }

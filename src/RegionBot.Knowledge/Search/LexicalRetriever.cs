@@ -345,7 +345,7 @@ internal sealed class LexicalRetriever
     /// </summary>
     private static bool LooksLikeName(Concept concept) =>
         concept.Kind == ConceptKind.Foreign && concept.Said.Count(char.IsLetter) >= 3
-        && (concept.Said.All(char.IsLetter) || (concept.Said.Any(char.IsAsciiDigit) && concept.Said.All(c => char.IsLetterOrDigit(c) || c == '-')));
+        && (concept.Said.All(char.IsLetter) || (concept.Said.Any(char.IsAsciiDigit) && concept.Said.All(c => char.IsLetter(c) || char.IsAsciiDigit(c) || c == '-')));
 
     private static double Idf(int documents, int frequency) => Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 }

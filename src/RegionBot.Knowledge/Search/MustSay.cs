@@ -13,21 +13,36 @@ internal static class MustSay
     /// shut?", "open or closed?"). "Or not" only asks yes or no, and "or" between two nouns ("the pilots or soldiers")
     /// offers no alternative to the verb.
     /// </summary>
-    public static bool Applies(IReadOnlyList<string> words, string said, Lexicon lexicon) =>
-        lexicon.MustSayWords.Contains(said) && !OfferedAsAlternative(words, said.Split(' ')[0], lexicon) && !Expected(words, said.Split(' ')[0]);
+    public static bool Applies(IReadOnlyList<string> words, string said, Lexicon lexicon)
+    {
+        if (!lexicon.MustSayWords.Contains(said))
+        {
+            return false;
+        }
+
+        var first = said.Split(' ')[0];
+        return !OfferedAsAlternative(words, first, lexicon) && !Expected(words, first);
+    }
 
     /// <summary>
     /// "Is Kyrgyzstan hopeful the Taliban will keep their word?": what someone will or would do is a hope or a stance a
     /// passage tells in its own words, not an event it must name. "Will Kazakhstan recognise them?" puts the subject
-    /// between, and still asks for recognition.
+    /// between, and still asks for recognition; a "will" opening the question ("will elections be held?") is followed
+    /// by its subject, not its verb.
     /// </summary>
     private static bool Expected(IReadOnlyList<string> words, string first)
     {
         for (var i = 1; i < words.Count; i++)
         {
-            if (string.Equals(words[i], first, StringComparison.Ordinal))
+            if (!string.Equals(words[i], first, StringComparison.Ordinal))
             {
-                return words[i - 1] is "will" or "would" or "wont";
+                continue;
+            }
+
+            var auxiliary = words[i - 1] is "not" && i > 2 ? i - 2 : i - 1;
+            if (auxiliary > 0 && words[auxiliary] is "will" or "would")
+            {
+                return true;
             }
         }
 

@@ -21,7 +21,8 @@ public sealed record PassageHit(Passage Passage, float Score, float Confidence)
 
     /// <summary>
     /// How well the passage fits the shape of answer the question wants (<see cref="AnswerPreference.OfShape"/>): above
-    /// 1 for a quotation when it asks for someone's words, a reason when it asks why.
+    /// 1 for a quotation when it asks for someone's words, and for something said to go on when it asks whether it still
+    /// does.
     /// </summary>
     public float Preference { get; init; } = 1f;
 }

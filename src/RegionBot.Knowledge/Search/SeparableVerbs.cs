@@ -11,7 +11,7 @@ internal static class SeparableVerbs
 
     /// <summary>
     /// The words with each separated particle moved to follow its verb. A particle counts only where it ends the
-    /// question or comes before "to": "send troops back to the border", not "give back then".
+    /// question or comes before "to": "hand the aircraft back to the Taliban", not "send troops back home".
     /// </summary>
     public static string[] Join(string[] words, Lexicon lexicon)
     {
@@ -24,7 +24,8 @@ internal static class SeparableVerbs
                 continue;
             }
 
-            for (var j = i + 2; j < current.Length && j <= i + 1 + MaxObjectWords; j++)
+            // The object ends at a conjunction: "send aid and get anything back" separates nothing.
+            for (var j = i + 2; j < current.Length && j <= i + 1 + MaxObjectWords && current[j] is not ("and" or "or" or "but"); j++)
             {
                 if (lexicon.Particles.Contains(current[j]) && (j + 1 == current.Length || current[j + 1] is "to"))
                 {

@@ -48,8 +48,26 @@ internal sealed class ShapeReader(Lexicon lexicon)
     /// "Is Uzbekistan talking to the Taliban?": a yes-or-no question in the present progressive asks whether something
     /// goes on now, which "we are in contact every day" tells and "talks began two years ago" does not.
     /// </summary>
-    private static bool AsksWhatIsGoingOn(string[] words) =>
-        words.Length > 2 && words[0] is "is" or "are" && words.Skip(2).Take(3).Any(word => word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal) && word is not "going");
+    private static bool AsksWhatIsGoingOn(string[] words)
+    {
+        if (words.Length < 3 || words[0] is not ("is" or "are"))
+        {
+            return false;
+        }
+
+        // A word in "-ing" after an article or a determiner is a noun ("is the meeting in Tashkent?", "is there
+        // anything on ..."), not the verb.
+        for (var i = 2; i < words.Length && i <= 4; i++)
+        {
+            if (words[i].Length > 5 && words[i].EndsWith("ing", StringComparison.Ordinal) && words[i] is not ("going" or "anything" or "something" or "nothing" or "everything")
+                && words[i - 1] is not ("the" or "a" or "an" or "this" or "that" or "any" or "its" or "their"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool AsksQuote(string[] words)
     {

@@ -194,7 +194,7 @@ internal sealed class PassageVectors
     private static (int Ordinal, float Cosine)[] Ranked(List<(int Ordinal, float Cosine)> candidates, int count) =>
         candidates.OrderByDescending(c => c.Cosine).ThenBy(c => c.Ordinal).Take(count).ToArray();
 
-    /// <summary>The integer dot product of a question and a row, sixteen dimensions per SIMD step where the CPU has SIMD.</summary>
+    /// <summary>The integer dot product of a question and a row, thirty-two dimensions per step with AVX2 (sixteen with portable SIMD).</summary>
     internal static long Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row) =>
         Avx2.IsSupported ? DotAvx2(query, row)
         : Vector128.IsHardwareAccelerated ? DotVector128(query, row)
@@ -210,7 +210,7 @@ internal sealed class PassageVectors
         var second = Vector256<int>.Zero;
         var i = 0;
 
-        // Two rows of sixteen a step, into two sums, so that each step's additions do not wait on the last one's.
+        // Two blocks of sixteen dimensions a step, into two sums, so that one block's addition does not wait on the other's.
         for (; i <= length - 32; i += 32)
         {
             var low = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r, (nuint)i));

@@ -177,6 +177,7 @@ public sealed class RussianQuestionReaderTests
     [InlineData("kazhdyi", "каждый")]
     [InlineData("takoi", "такой")]
     [InlineData("novyi", "новый")]
+    [InlineData("etoi", "этой")]
     public void Russian_typed_in_Latin_letters_is_read_back_into_Cyrillic(string latin, string cyrillic) =>
         Assert.Equal(cyrillic, RussianTranslit.ToCyrillic(latin));
 

@@ -156,6 +156,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("what was kazakhstan's reaction to the UN security council statement", "trt-kz-7")]
     [InlineData("Did the Taliban keep their promise of an inclusive government, according to Rahmon?", "trt-tj-2")]
     [InlineData("How did Turkmenistan react to the Taliban's return to power?", "trt-tm-1")]
+    [InlineData("What did Uzbekistan do in response to the Taliban takeover?", "trt-uz-3")]
     [InlineData("tokayev quote about the security agencies being ready to the max", "trt-kz-5")]
     [InlineData("On which day did the Uzbek government say it would keep talking to the Taliban?", "trt-uz-1")]
     [InlineData("Where was Mirziyoyev when he spoke about helping Afghans?", "trt-uz-6")]
