@@ -14,10 +14,11 @@ internal static class AnswerPreference
     private const float Reason = 2.5f;
     private const float Ongoing = 2f;
 
-    public static float Of(InterpretedQuestion question, Passage passage) =>
+    /// <param name="shape">The passage's <see cref="OfShape"/>, read once by the caller, which keeps it too.</param>
+    public static float Of(InterpretedQuestion question, Passage passage, float shape) =>
         (question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? Statement : 1f)
         * (question.Shape.AsksWhy && PassageFacts.GivesReason(passage.Text) ? Reason : 1f)
-        * OfShape(question, passage);
+        * shape;
 
     /// <summary>
     /// The preference for a shape of answer the text itself shows (a quotation, something said to go on), which orders

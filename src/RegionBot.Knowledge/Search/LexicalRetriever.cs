@@ -150,11 +150,12 @@ internal sealed class LexicalRetriever
 
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
             // outrank one that only echoes part of it.
-            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * AnswerPreference.Of(question, passage), (float)confidence)
+            var shape = AnswerPreference.OfShape(question, passage);
+            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * AnswerPreference.Of(question, passage, shape), (float)confidence)
             {
                 LacksAskedFact = lacksFact,
                 LacksName = lacksName,
-                Preference = AnswerPreference.OfShape(question, passage),
+                Preference = shape,
             });
         }
 
