@@ -206,7 +206,7 @@ internal sealed class AskedFacts
         {
             if ((words[i] is "how" && words[i + 1] is "soon")
                 || (words[i] is "since" && words[i + 1] is "when")
-                || (words[i] is "what" or "which" && words.Skip(i + 1).Take(2).Contains("day")))
+                || AsksWhich(words, i, "day"))
             {
                 return true;
             }
@@ -229,16 +229,31 @@ internal sealed class AskedFacts
                 return true;
             }
 
-            // "Which year", "what month", with at most one word between: "which calendar year".
-            if (words[i] is "what" or "which")
+            if (AsksWhich(words, i, "month", "year"))
             {
-                for (var j = i + 1; j < words.Length && j <= i + 2; j++)
-                {
-                    if (words[j] is "month" or "year")
-                    {
-                        return true;
-                    }
-                }
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the question asks "what" or "which" of one of <paramref name="nouns"/> at word <paramref name="at"/>, with
+    /// at most one word between: "which calendar year", "on what day".
+    /// </summary>
+    private static bool AsksWhich(string[] words, int at, params string[] nouns)
+    {
+        if (words[at] is not ("what" or "which"))
+        {
+            return false;
+        }
+
+        for (var j = at + 1; j < words.Length && j <= at + 2; j++)
+        {
+            if (Array.IndexOf(nouns, words[j]) >= 0)
+            {
+                return true;
             }
         }
 

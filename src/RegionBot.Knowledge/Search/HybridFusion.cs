@@ -77,9 +77,8 @@ internal static class HybridFusion
         // passage covering a third of the question pass one covering two thirds). Coverage is compared to two
         // decimals, so that a hair's difference leaves the order to the ranks of both legs. Of passages covering it alike,
         // one in the shape of answer asked for (a quotation for "his quote", something said to go on for "still in
-        // touch") comes first: meaning
-        // rates "Tokayev stated the military should mobilise" as close to "Tokayev's quote on mobilising" as his own
-        // quoted words.
+        // touch") comes first: meaning rates "Tokayev stated the military should mobilise" as close to "Tokayev's quote
+        // on mobilising" as his own quoted words.
         return fused
             .OrderByDescending(f => MathF.Round(f.LexicalConfidence, 2))
             .ThenByDescending(f => f.Preference)

@@ -160,6 +160,12 @@ internal sealed class Lexicon
     /// <summary>Words by which a question asks about, and a passage tells of, something that goes on: "keep", "continuing".</summary>
     public IReadOnlySet<string> OngoingWords => Group("ongoing");
 
+    /// <summary>Words in "-ing" that are no verb going on: "going", "anything".</summary>
+    public IReadOnlySet<string> NotProgressiveWords => Group("not-progressive");
+
+    /// <summary>Words before a noun, after which a word in "-ing" is the noun: "the meeting".</summary>
+    public IReadOnlySet<string> DeterminerWords => Group("determiner");
+
     /// <summary>Words that ask, in a question only, whether something goes on: "still".</summary>
     public IReadOnlySet<string> OngoingAskedWords => Group("ongoing-asked");
 

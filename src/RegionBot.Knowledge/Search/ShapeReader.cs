@@ -48,7 +48,7 @@ internal sealed class ShapeReader(Lexicon lexicon)
     /// "Is Uzbekistan talking to the Taliban?": a yes-or-no question in the present progressive asks whether something
     /// goes on now, which "we are in contact every day" tells and "talks began two years ago" does not.
     /// </summary>
-    private static bool AsksWhatIsGoingOn(string[] words)
+    private bool AsksWhatIsGoingOn(string[] words)
     {
         if (words.Length < 3 || words[0] is not ("is" or "are"))
         {
@@ -59,8 +59,8 @@ internal sealed class ShapeReader(Lexicon lexicon)
         // anything on ..."), not the verb.
         for (var i = 2; i < words.Length && i <= 4; i++)
         {
-            if (words[i].Length > 5 && words[i].EndsWith("ing", StringComparison.Ordinal) && words[i] is not ("going" or "anything" or "something" or "nothing" or "everything")
-                && words[i - 1] is not ("the" or "a" or "an" or "this" or "that" or "any" or "its" or "their"))
+            if (words[i].Length > 5 && words[i].EndsWith("ing", StringComparison.Ordinal) && !lexicon.NotProgressiveWords.Contains(words[i])
+                && !lexicon.DeterminerWords.Contains(words[i - 1]))
             {
                 return true;
             }
