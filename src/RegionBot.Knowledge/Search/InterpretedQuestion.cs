@@ -131,6 +131,9 @@ internal sealed record InterpretedQuestion(
     /// </summary>
     public NamesGiven? OthersThan { get; init; }
 
+    /// <summary>The concepts (by what the user wrote) whose words are on the must-say list; see <see cref="MustSay"/>.</summary>
+    public IReadOnlySet<string> MustBeSaid { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>What a "how many" question counts, which a passage must give a number beside; null when none.</summary>
     public CountedThing? Counted { get; init; }
 

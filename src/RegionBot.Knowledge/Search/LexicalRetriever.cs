@@ -102,7 +102,7 @@ internal sealed class LexicalRetriever
         var saysNear = near.Length == 0 ? null : NearMatches.Matching(searcher, top.ScoreDocs.Select(d => d.Doc), near);
         var ordinals = new DocumentOrdinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
-        var mustSay = concepts.Select(c => MustSay.Applies(question.Words, c.Said, lexicon)).ToArray();
+        var mustSay = concepts.Select(c => MustSay.Applies(question, c.Said, lexicon)).ToArray();
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
         {

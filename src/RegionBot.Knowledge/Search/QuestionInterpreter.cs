@@ -29,6 +29,7 @@ internal sealed class QuestionInterpreter
     private readonly IReadOnlyList<string>[][] synonymAlternatives;
     private readonly HashSet<string> genericStems;
     private readonly HashSet<string> topicStems;
+    private readonly HashSet<string> mustSayPhraseStems;
     private readonly AskedFacts facts;
     private readonly AskedNames names;
     private readonly ShapeReader shapes;
@@ -66,6 +67,15 @@ internal sealed class QuestionInterpreter
             .GroupBy(x => x.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.index).Distinct().ToArray(), StringComparer.Ordinal);
         genericStems = StemsOf(lexicon.GenericWords);
+
+        // A phrase a passage must say counts in every form ("keeping their promise", "kept its promise"); a single
+        // word only as listed, since its stem may be another word's ("closed" and "a close watch").
+        mustSayPhraseStems = lexicon.MustSayWords
+            .Where(phrase => phrase.Contains(' ', StringComparison.Ordinal))
+            .Select(Analyze)
+            .Where(terms => terms.Count > 1)
+            .Select(Key)
+            .ToHashSet(StringComparer.Ordinal);
         topicStems = StemsOf(lexicon.TopicWords);
         facts = new AskedFacts(lexicon, Analyze);
         names = new AskedNames(lexicon);
@@ -145,8 +155,13 @@ internal sealed class QuestionInterpreter
             Counted = concepts.Any(c => c.Kind == ConceptKind.Quantity) ? facts.Counted(words, concepts) : null,
             SaidBy = sayers.Read(words, kinds.PersonTerms),
             OthersThan = names.AsksForOthersByName(words) ? GivenNames(words, concepts) : null,
+            MustBeSaid = concepts.Select(c => c.Said).Where(MustBeSaid).ToHashSet(StringComparer.Ordinal),
         };
     }
+
+    /// <summary>Whether words of the question are on the must-say list (facts.txt): a single word as listed, a phrase in any form.</summary>
+    private bool MustBeSaid(string said) =>
+        lexicon.MustSayWords.Contains(said) || (said.Contains(' ', StringComparison.Ordinal) && mustSayPhraseStems.Contains(Key(Analyze(said))));
 
     /// <summary>Every term the question's words and their synonyms give, against which a passage's names are read.</summary>
     private NamesGiven GivenNames(string[] words, List<Concept> concepts) =>
@@ -235,7 +250,7 @@ internal sealed class QuestionInterpreter
         // A phrase a passage must say ("in person", "time of year") is one thing asked, even where a word at its edge
         // means nothing alone or no synonym group holds it.
         var edges = phrase.Split(' ');
-        if (edges.Length > 1 && lexicon.MustSayWords.Contains(phrase) && Analyze(phrase) is { Count: > 0 } mustSay && !synonymGroupsByStems.ContainsKey(Key(mustSay)))
+        if (edges.Length > 1 && MustBeSaid(phrase) && Analyze(phrase) is { Count: > 0 } mustSay && !synonymGroupsByStems.ContainsKey(Key(mustSay)))
         {
             found.Concepts.Add(new Concept(phrase, [mustSay], ConceptKind.Words));
             return Claimed.Concept;
