@@ -43,6 +43,7 @@ internal sealed class RussianQuestionReader
         var bounded = question.Length > WordSplitter.MaxQuestionLength ? question[..WordSplitter.MaxQuestionLength] : question;
         var words = RussianText.Words(bounded).ToArray();
         var keys = words.Select(RussianLexicon.WordKey).ToArray();
+        var exactKeys = words.Select(RussianLexicon.ExactKey).ToArray();
         var english = new List<string>();
         for (var start = 0; start < words.Length;)
         {
@@ -51,7 +52,8 @@ internal sealed class RussianQuestionReader
             {
                 var found = length == 1
                     ? lexicon.TryReadWord(words[start], out var reading, out _)
-                    : lexicon.TryRead(string.Join(' ', keys, start, length), out reading, out _);
+                    : lexicon.TryRead(string.Join(' ', exactKeys, start, length), out reading, out _)
+                        || lexicon.TryRead(string.Join(' ', keys, start, length), out reading, out _);
                 if (found)
                 {
                     if (reading != RussianLexicon.Dropped)
