@@ -22,6 +22,10 @@ internal sealed class LexicalRetriever
     /// Tajikistan held a meeting"). Three quarters ranked the answer first more often than a half over the question
     /// sets of the evaluation command, and answered no question a half did not.
     /// </summary>
+    /// <remarks>
+    /// A passage opening by pointing back ("This move came after ...", "He stated ...") continues the one before, whose
+    /// scene is then wholly its own: it counts in full.
+    /// </remarks>
     private const double ContextShare = 0.75;
 
     /// <summary>
@@ -108,6 +112,7 @@ internal sealed class LexicalRetriever
         {
             var passage = knowledge.Passages[ordinals.Of(scoreDoc.Doc)];
             var bySpeakerAsked = passage.Speaker is { } speaker && question.Speakers.Contains(speaker, StringComparer.Ordinal);
+            var sceneShare = PassageFacts.ContinuesBefore(passage, lexicon) ? 1 : ContextShare;
             var covered = 0.0;
             var asked = 0.0;
             var unknown = 0.0;
@@ -135,7 +140,7 @@ internal sealed class LexicalRetriever
 
                 // "Were the pilots sent back?": the passage telling of the pilots but not of their return is no answer.
                 lacksFact |= !isCovered && !inScene && mustSay[i];
-                covered += isCovered ? weights[i].Covered : inScene ? weights[i].Covered * ContextShare : 0;
+                covered += isCovered ? weights[i].Covered : inScene ? weights[i].Covered * sceneShare : 0;
                 asked += isCovered || inScene ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
                 unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;
             }

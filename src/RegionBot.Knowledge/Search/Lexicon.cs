@@ -160,6 +160,9 @@ internal sealed class Lexicon
     /// <summary>Words by which a question asks about, and a passage tells of, something that goes on: "keep", "continuing".</summary>
     public IReadOnlySet<string> OngoingWords => Group("ongoing");
 
+    /// <summary>First words by which a passage points back at the one before: "this", "he".</summary>
+    public IReadOnlySet<string> PointingBackOpenings => Group("points-back");
+
     /// <summary>Words in "-ing" that are no verb going on: "going", "anything".</summary>
     public IReadOnlySet<string> NotProgressiveWords => Group("not-progressive");
 

@@ -252,13 +252,17 @@ internal static partial class PassageFacts
     [GeneratedRegex(@"(?<![\p{L}\d-])\d+(?:[.,]\d+)*(?![\p{L}\d]|-\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex StandaloneNumber();
 
+    /// <summary>Whether the passage opens by pointing back at the paragraph before: "This move came after ...", "He stated ...".</summary>
+    public static bool ContinuesBefore(Passage passage, Lexicon lexicon) =>
+        WordSplitter.Words(passage.Text).FirstOrDefault() is { } first && lexicon.PointingBackOpenings.Contains(first);
+
     /// <summary>
     /// Whether the text gives a reason or a purpose: "because", "due to", "in order to", "to assure its security",
-    /// "convinced the government to". A "why" question prefers such a passage among those covering it alike.
+    /// "convinced the government to", "this move came after". A "why" question prefers such a passage among those covering it alike.
     /// </summary>
     public static bool GivesReason(string text) => Reason().IsMatch(text);
 
-    [GeneratedRegex(@"\b(?:because|due to|owing to|in order to|so as to|so that|aimed at|for fear|amid|convinced|prompted|to (?:assure|ensure|avoid|prevent|overcome|protect|secure|guarantee|strengthen|stop))\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:because|due to|owing to|in order to|so as to|so that|aimed at|for fear|amid|convinced|prompted|came after|in response to|in the wake of|to (?:assure|ensure|avoid|prevent|overcome|protect|secure|guarantee|strengthen|stop))\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Reason();
 
     /// <summary>
