@@ -9,9 +9,9 @@ internal static class MustSay
 {
     /// <summary>
     /// Whether <paramref name="said"/>, a concept of the question in the user's words, must be said by the passage: it
-    /// is a must-say word or phrase (<see cref="InterpretedQuestion.MustBeSaid"/>), and not one the question offers as an alternative ("still working, or have they been
-    /// shut?", "open or closed?"). "Or not" only asks yes or no, and "or" between two nouns ("the pilots or soldiers")
-    /// offers no alternative to the verb.
+    /// is a must-say word or phrase (<see cref="InterpretedQuestion.MustBeSaid"/>), and not one the question offers
+    /// as an alternative ("still working, or have they been shut?", "open or closed?"). "Or not" only asks yes or no,
+    /// and "or" between two nouns ("the pilots or soldiers") offers no alternative to the verb.
     /// </summary>
     public static bool Applies(InterpretedQuestion question, string said, Lexicon lexicon)
     {

@@ -258,7 +258,8 @@ internal static partial class PassageFacts
 
     /// <summary>
     /// Whether the text gives a reason or a purpose: "because", "due to", "in order to", "to assure its security",
-    /// "convinced the government to", "this move came after". A "why" question prefers such a passage among those covering it alike.
+    /// "convinced the government to", "this move came after". A "why" question prefers such a passage among those
+    /// covering it alike.
     /// </summary>
     public static bool GivesReason(string text) => Reason().IsMatch(text);
 

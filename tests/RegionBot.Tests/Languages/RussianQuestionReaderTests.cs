@@ -75,6 +75,13 @@ public sealed class RussianQuestionReaderTests
         Assert.StartsWith(english, Read(russian), StringComparison.Ordinal);
 
     [Theory]
+    [InlineData("талибы выполнят обещания", "taliban will keep their promise")]
+    [InlineData("талибы сдержат слово", "taliban will keep their promise")]
+    [InlineData("талибы выполнили обещания", "taliban kept their promise")]
+    public void A_phrase_written_as_it_must_be_read_comes_before_its_stems(string russian, string english) =>
+        Assert.Equal(english, Read(russian));
+
+    [Theory]
     [InlineData("признание", "recognise")]
     [InlineData("правительства", "government")]
     [InlineData("границе", "border")]

@@ -16,7 +16,7 @@ public static class RedisTestServer
         var options = ConfigurationOptions.Parse(Connection);
         options.AbortOnConnectFail = true;
         options.ConnectTimeout = 3000;
-        options.ConnectRetry = 1;
+        options.ConnectRetry = 3;
         try
         {
             return ConnectionMultiplexer.Connect(options);
