@@ -173,6 +173,10 @@ internal sealed class PassageSearcher
 
     private static bool IsOverview(Passage passage) => string.Equals(passage.Country, Countries.Region, StringComparison.Ordinal);
 
+    /// <summary>Whether the question is answered by the overview passages without a search.</summary>
+    internal bool AnswersWithOverview(InterpretedQuestion interpreted) =>
+        AsksOnlyForOverview(interpreted, AboutTopicOnly(interpreted)) && knowledge.Passages.Any(IsOverview);
+
     /// <summary>Why a question gets no answer before any passage is looked at; null when it may have one.</summary>
     internal NoAnswerReason? Veto(InterpretedQuestion interpreted) => Veto(interpreted, AboutTopicOnly(interpreted));
 

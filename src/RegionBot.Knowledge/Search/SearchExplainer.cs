@@ -18,6 +18,12 @@ internal static class SearchExplainer
             $"countries: {string.Join(", ", interpreted.Countries)}; speakers: {string.Join(", ", interpreted.Speakers)}; uncovered: {string.Join(", ", interpreted.UncoveredActors)}; region: {interpreted.MentionsRegion}; {interpreted.Shape}",
         };
         lines.AddRange(searcher.Lexical.DescribeConcepts(interpreted));
+        if (searcher.AnswersWithOverview(interpreted))
+        {
+            lines.Add("answered by the overview passages: the question asks for the big picture, or about nothing but the topic");
+            return string.Join(Environment.NewLine, lines);
+        }
+
         if (searcher.Veto(interpreted) is { } veto)
         {
             lines.Add($"no answer: {veto}");
