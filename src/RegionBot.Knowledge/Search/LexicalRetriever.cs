@@ -215,12 +215,13 @@ internal sealed class LexicalRetriever
         // for merely being about the right country. As a cached filter checked only for the passages the words
         // match, it costs nothing however many passages a country has.
         var filter = CountryFilter(question.Countries);
-        if (!question.HasSubject && !question.Concepts.Any(c => c.Kind is ConceptKind.Name or ConceptKind.Topic && IsRare(c, reader)))
+        if ((!question.HasSubject || query.Clauses.Count == 0) && !question.Concepts.Any(c => c.Kind is ConceptKind.Name or ConceptKind.Topic && IsRare(c, reader)))
         {
             // A question that only names a country or person ("Tell me about Kazakhstan", "What did Tokayev say?")
             // is answered by that person's statements, or by the country's passages in the order of its sources. A
             // rare place or topic among the names ("What did Mirziyoyev say in Navoi?", "Rahmon on the Islamic
-            // Emirate") still ranks by the query.
+            // Emirate") still ranks by the query. So is one asking only for a fact of theirs ("when did Turkmenistan
+            // make its statement?"): the passages giving it are found among theirs.
             return question.Speakers.Count > 0
                 ? new FilteredQuery(SpeakersQuery(question.Speakers), filter, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY)
                 : new ConstantScoreQuery(filter);

@@ -170,6 +170,10 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("is Mirziyoyev willing to talk with the Taliban so nothing is fired at Uzbekistan", "trt-uz-4")]
     [InlineData("wat did mirziyoyev say about helping afghans", "trt-uz-6")]
     [InlineData("принимает ли Узбекистан беженцев из Афганистана", "trt-uz-5")]
+    [InlineData("is tashkent beefing up the border with afghanistan", "trt-uz-5")]
+    [InlineData("when did turkmenistan say something about the taliban", "trt-tm-1")]
+    [InlineData("does KZ recognise the taliban government", "trt-kz-8")]
+    [InlineData("О чём говорили Токаев и Путин при встрече?", "trt-kz-6")]
     public void The_passage_that_gives_it_answers_first(string question, string expected)
     {
         var answer = fixture.Store.Search(question);
