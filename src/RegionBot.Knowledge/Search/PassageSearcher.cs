@@ -1,5 +1,4 @@
 using RegionBot.Knowledge.Model;
-using RegionBot.Knowledge.Semantic;
 
 namespace RegionBot.Knowledge.Search;
 
@@ -54,7 +53,6 @@ internal sealed class PassageSearcher
     public SearchAnswer Search(string question, SearchContext? context, CancellationToken cancellationToken, SearchMode mode = SearchMode.Hybrid)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var inProgress = semantic?.BeginSearch();
         var (interpreted, isFollowUp) = followUps.Complete(interpreter.Interpret(question), context);
         var aboutTopicOnly = AboutTopicOnly(interpreted);
         if (AsksOnlyForOverview(interpreted, aboutTopicOnly) && Overview() is { Length: > 0 } overview)
@@ -75,11 +73,10 @@ internal sealed class PassageSearcher
             ? context.ShownPassageIds.ToHashSet(StringComparer.Ordinal)
             : [];
         var text = SemanticText(question, interpreted, isFollowUp ? context?.Topic : null);
-        var vector = semantic?.Query(text, startEarly: mode != SearchMode.Lexical, cancellationToken);
         var compares = interpreted.Shape.Compares && interpreted.Countries.Count >= 2;
         var fused = compares
             ? interpreted.Countries
-                .Select(country => Confident(Candidates(interpreted with { Countries = [country] }, vector, excluded, mode, cancellationToken, isFollowUp).Fused).FirstOrDefault())
+                .Select(country => Confident(Candidates(interpreted with { Countries = [country] }, text, excluded, mode, cancellationToken, isFollowUp).Fused).FirstOrDefault())
                 .OfType<FusedCandidate>()
                 .ToList()
             : [];
@@ -88,7 +85,7 @@ internal sealed class PassageSearcher
         compares = fused.Count >= 2;
         if (!compares)
         {
-            fused = Confident(Candidates(interpreted, vector, excluded, mode, cancellationToken, isFollowUp).Fused).ToList();
+            fused = Confident(Candidates(interpreted, text, excluded, mode, cancellationToken, isFollowUp).Fused).ToList();
         }
 
         if (fused.Count == 0)
@@ -205,14 +202,14 @@ internal sealed class PassageSearcher
 
     /// <summary>Both legs' candidates, fused; the semantic leg runs only when the lexical answer is not already certain.</summary>
     internal (List<FusedCandidate> Fused, IReadOnlyList<PassageHit> Lexical, IReadOnlyList<SemanticCandidate> Semantic, string SemanticState) Candidates(
-        InterpretedQuestion interpreted, QueryVector? vector, IReadOnlySet<string> excluded, SearchMode mode, CancellationToken cancellationToken, bool isFollowUp = false)
+        InterpretedQuestion interpreted, string text, IReadOnlySet<string> excluded, SearchMode mode, CancellationToken cancellationToken, bool isFollowUp = false)
     {
         // Passages shown before are left out of both legs when the user asks for more.
         var lexicalHits = mode == SearchMode.Semantic ? [] : lexical.Rank(interpreted, cancellationToken).Where(h => !excluded.Contains(h.Passage.Id)).ToArray();
         var best = lexicalHits.Length == 0 ? 0 : lexicalHits[0].Confidence;
         var certain = best >= CertainConfidence && (lexicalHits.Length < 2 || lexicalHits[1].Score < lexicalHits[0].Score * NearTie);
         string state;
-        if (mode == SearchMode.Lexical || semantic is null || vector is null)
+        if (mode == SearchMode.Lexical || semantic is null)
         {
             state = semantic is null ? "off" : "not used (lexical only)";
         }
@@ -232,7 +229,7 @@ internal sealed class PassageSearcher
         }
         else
         {
-            var found = semantic.Rank(vector, interpreted.Countries, excluded, cancellationToken);
+            var found = semantic.Rank(text, interpreted.Countries, excluded, cancellationToken);
             var fused = mode == SearchMode.Semantic
                 ? HybridFusion.SemanticOnly(found)
                 : HybridFusion.Fuse(lexicalHits, found, hit => MayAgree(interpreted, hit), doubtDisagreement: !isFollowUp);

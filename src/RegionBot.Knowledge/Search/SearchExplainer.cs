@@ -30,7 +30,7 @@ internal static class SearchExplainer
             return string.Join(Environment.NewLine, lines);
         }
 
-        var (fused, lexical, semantic, state) = searcher.Candidates(interpreted, searcher.Semantic?.Query(PassageSearcher.SemanticText(question, interpreted, null), startEarly: false, CancellationToken.None), new HashSet<string>(StringComparer.Ordinal), mode, CancellationToken.None);
+        var (fused, lexical, semantic, state) = searcher.Candidates(interpreted, PassageSearcher.SemanticText(question, interpreted, null), new HashSet<string>(StringComparer.Ordinal), mode, CancellationToken.None);
         lines.Add($"lexical leg ({mode} search):");
         lines.AddRange(lexical.Take(Shown).Select((hit, i) => Invariant($"  #{i + 1} {hit.Passage.Id}: score {hit.Score:0.000}, covers {hit.Confidence:0.00}")));
         lines.Add($"semantic leg: {state}");

@@ -27,15 +27,8 @@ internal sealed class SemanticRetriever(KnowledgeBase knowledge, SemanticIndex i
 
     public SemanticProgress Progress => index.Progress;
 
-    /// <summary>Counts a search as holding a core, so that questions start early only on a free one (<see cref="QueryVector"/>).</summary>
-    public QuestionEmbedder.CoreInUse BeginSearch() => embedder.UseCore();
-
-    /// <summary>The vector of <paramref name="text"/>, started at once on a free core when <paramref name="startEarly"/> and the vectors are ready.</summary>
-    public QueryVector Query(string text, bool startEarly, CancellationToken cancellationToken) =>
-        QueryVector.For(embedder, text, startEarly && IsReady, cancellationToken);
-
     /// <summary>The nearest passages, best first; empty when the vectors are not ready or the model failed.</summary>
-    public IReadOnlyList<SemanticCandidate> Rank(QueryVector question, IReadOnlyList<string> countries, IReadOnlySet<string> excluded, CancellationToken cancellationToken)
+    public IReadOnlyList<SemanticCandidate> Rank(string text, IReadOnlyList<string> countries, IReadOnlySet<string> excluded, CancellationToken cancellationToken)
     {
         if (index.Vectors is not { } vectors)
         {
@@ -46,7 +39,7 @@ internal sealed class SemanticRetriever(KnowledgeBase knowledge, SemanticIndex i
         float[] query;
         try
         {
-            query = question.Get(cancellationToken);
+            query = embedder.Embed(text, cancellationToken, out _);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -8,22 +8,11 @@ internal sealed class QuestionEmbedder(ITextEmbedder embedder, int cacheSize)
     private long cacheHits;
 
     private long legRuns;
-    private int coresInUse;
 
     /// <summary>Searches that ran the semantic leg.</summary>
     public long LegRuns => Interlocked.Read(ref legRuns);
 
     public void CountLegRun() => Interlocked.Increment(ref legRuns);
-
-    /// <summary>Whether a core is left for the model by the searches and early embeddings in progress (<see cref="UseCore"/>).</summary>
-    public bool HasFreeCore => Volatile.Read(ref coresInUse) < Environment.ProcessorCount;
-
-    /// <summary>Counts a core as taken, by a search or an embedding started early, until the returned scope is disposed.</summary>
-    public CoreInUse UseCore()
-    {
-        Interlocked.Increment(ref coresInUse);
-        return new CoreInUse(this);
-    }
 
     /// <summary>Questions the model embedded (cache misses).</summary>
     public long Embedded => Interlocked.Read(ref embedded);
@@ -51,11 +40,5 @@ internal sealed class QuestionEmbedder(ITextEmbedder embedder, int cacheSize)
         Interlocked.Increment(ref embedded);
         cached = false;
         return vector;
-    }
-
-    /// <summary>A core taken by a search or an early embedding, counted until disposed.</summary>
-    internal readonly struct CoreInUse(QuestionEmbedder embedder) : IDisposable
-    {
-        public void Dispose() => Interlocked.Decrement(ref embedder.coresInUse);
     }
 }
