@@ -20,4 +20,7 @@ internal sealed record FusedCandidate(
 {
     /// <summary>How well the passage fits the shape of answer asked for (<see cref="PassageHit.Preference"/>).</summary>
     public float Preference { get; init; } = 1f;
+
+    /// <summary>Whether the passage gives the reason a "why" question asks for (<see cref="PassageHit.GivesReasonAsked"/>).</summary>
+    public bool GivesReasonAsked { get; init; }
 }

@@ -161,6 +161,7 @@ internal sealed class LexicalRetriever
                 LacksAskedFact = lacksFact,
                 LacksName = lacksName,
                 Preference = shape,
+                GivesReasonAsked = question.Shape.AsksWhy && question.Countries.Count > 0 && PassageFacts.GivesReason(passage.Text),
             });
         }
 

@@ -25,6 +25,11 @@ public sealed record PassageHit(Passage Passage, float Score, float Confidence)
     /// does.
     /// </summary>
     public float Preference { get; init; } = 1f;
+
+    /// <summary>
+    /// The question asks why of a country, and the passage gives a reason or purpose (<see cref="PassageFacts.GivesReason"/>).
+    /// </summary>
+    public bool GivesReasonAsked { get; init; }
 }
 
 /// <summary>Why the knowledge gave no answer.</summary>

@@ -173,6 +173,8 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("is tashkent beefing up the border with afghanistan", "trt-uz-5")]
     [InlineData("when did turkmenistan say something about the taliban", "trt-tm-1")]
     [InlineData("does KZ recognise the taliban government", "trt-kz-8")]
+    [InlineData("why do the uzbeks keep talking to the taliban", "trt-uz-1")]
+    [InlineData("почему казахстан мобилизует армию", "trt-kz-5")]
     [InlineData("О чём говорили Токаев и Путин при встрече?", "trt-kz-6")]
     public void The_passage_that_gives_it_answers_first(string question, string expected)
     {

@@ -48,6 +48,18 @@ public sealed class HybridFusionTests
     }
 
     [Fact]
+    public void Of_passages_alike_in_coverage_and_shape_the_one_giving_the_reason_asked_for_comes_first()
+    {
+        // Both tell of talks going on; B also says what for, and "why" is asked. Meaning ranks A first.
+        var fused = HybridFusion.Fuse(
+            [new PassageHit(A, 3f, 1f) { Preference = 1.5f }, new PassageHit(B, 2f, 1f) { Preference = 1.5f, GivesReasonAsked = true }],
+            [new SemanticCandidate(0, A, 1, 0.70f), new SemanticCandidate(1, B, 3, 0.65f)],
+            _ => true);
+
+        Assert.Equal(B, fused[0].Passage);
+    }
+
+    [Fact]
     public void A_passage_the_semantic_leg_ranks_third_gets_nothing_from_it()
     {
         var fused = HybridFusion.Fuse(
