@@ -15,10 +15,15 @@ internal static class AnswerPreference
     private const float Ongoing = 2f;
 
     /// <param name="shape">The passage's <see cref="OfShape"/>, read once by the caller, which keeps it too.</param>
-    public static float Of(InterpretedQuestion question, Passage passage, float shape) =>
+    /// <param name="givesReasonAsked">Whether "why" is asked and the passage gives a reason (<see cref="GivesReasonAsked"/>), read once by the caller too.</param>
+    public static float Of(InterpretedQuestion question, Passage passage, float shape, bool givesReasonAsked) =>
         (question.AsksWhatWasSaid && passage.Kind == PassageKind.Statement ? Statement : 1f)
-        * (question.Shape.AsksWhy && PassageFacts.GivesReason(passage.Text) ? Reason : 1f)
+        * (givesReasonAsked ? Reason : 1f)
         * shape;
+
+    /// <summary>Whether the question asks why and the passage gives a reason or purpose (<see cref="PassageFacts.GivesReason"/>).</summary>
+    public static bool GivesReasonAsked(InterpretedQuestion question, Passage passage) =>
+        question.Shape.AsksWhy && PassageFacts.GivesReason(passage.Text);
 
     /// <summary>
     /// The preference for a shape of answer the text itself shows (a quotation, something said to go on), which orders

@@ -35,7 +35,6 @@ internal sealed class FollowUpCompleter(QuestionInterpreter interpreter)
             Countries = takesPlace ? context.Countries : question.Countries,
             Speakers = takesPlace ? context.Speakers : question.Speakers,
             Concepts = previous is null ? question.Concepts : [.. question.Concepts, .. previous.Concepts],
-            MustBeSaid = previous is null ? question.MustBeSaid : question.MustBeSaid.Union(previous.MustBeSaid, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal),
         }, true);
     }
 }

@@ -6,7 +6,11 @@ namespace RegionBot.Knowledge.Search;
 /// <param name="Said">What the user wrote (after typo correction).</param>
 /// <param name="Alternatives">Each alternative is the analysed terms of one way to say it; the first is the user's own.</param>
 /// <param name="Kind">How a passage covers the concept.</param>
-internal sealed record Concept(string Said, IReadOnlyList<IReadOnlyList<string>> Alternatives, ConceptKind Kind = ConceptKind.Words);
+internal sealed record Concept(string Said, IReadOnlyList<IReadOnlyList<string>> Alternatives, ConceptKind Kind = ConceptKind.Words)
+{
+    /// <summary>Whether what the user wrote is on the must-say list (facts.txt); see <see cref="MustSay"/>.</summary>
+    public bool MustBeSaid { get; init; }
+}
 
 /// <summary>How a passage covers a concept of a question.</summary>
 internal enum ConceptKind
@@ -130,9 +134,6 @@ internal sealed record InterpretedQuestion(
     /// al-Qaeda"): a passage answers only if it names something else. Null when the question asks for no others.
     /// </summary>
     public NamesGiven? OthersThan { get; init; }
-
-    /// <summary>The concepts (by what the user wrote) whose words are on the must-say list; see <see cref="MustSay"/>.</summary>
-    public IReadOnlySet<string> MustBeSaid { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>What a "how many" question counts, which a passage must give a number beside; null when none.</summary>
     public CountedThing? Counted { get; init; }

@@ -106,13 +106,13 @@ internal sealed class LexicalRetriever
         var saysNear = near.Length == 0 ? null : NearMatches.Matching(searcher, top.ScoreDocs.Select(d => d.Doc), near);
         var ordinals = new DocumentOrdinals(reader);
         var unknownCap = Idf(reader.NumDocs, 0) * UnknownWordsCap;
-        var mustSay = concepts.Select(c => MustSay.Applies(question, c.Said, lexicon)).ToArray();
+        var mustSay = concepts.Select(c => MustSay.Applies(question.Words, c, lexicon)).ToArray();
         var hits = new List<PassageHit>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
         {
             var passage = knowledge.Passages[ordinals.Of(scoreDoc.Doc)];
             var bySpeakerAsked = passage.Speaker is { } speaker && question.Speakers.Contains(speaker, StringComparer.Ordinal);
-            var sceneShare = PassageFacts.ContinuesBefore(passage, lexicon) ? 1 : ContextShare;
+            double? sceneShare = null;
             var covered = 0.0;
             var asked = 0.0;
             var unknown = 0.0;
@@ -140,7 +140,12 @@ internal sealed class LexicalRetriever
 
                 // "Were the pilots sent back?": the passage telling of the pilots but not of their return is no answer.
                 lacksFact |= !isCovered && !inScene && mustSay[i];
-                covered += isCovered ? weights[i].Covered : inScene ? weights[i].Covered * sceneShare : 0;
+                if (inScene)
+                {
+                    sceneShare ??= PassageFacts.ContinuesBefore(passage, lexicon) ? 1 : ContextShare;
+                }
+
+                covered += isCovered ? weights[i].Covered : inScene ? weights[i].Covered * sceneShare!.Value : 0;
                 asked += isCovered || inScene ? weights[i].Covered : weights[i].Unknown ? 0 : weights[i].Missing;
                 unknown += isCovered || !weights[i].Unknown ? 0 : weights[i].Missing;
             }
@@ -156,12 +161,13 @@ internal sealed class LexicalRetriever
             // BM25 rewards repeating one word; scaling by coverage makes a passage that answers the whole question
             // outrank one that only echoes part of it.
             var shape = AnswerPreference.OfShape(question, passage);
-            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * AnswerPreference.Of(question, passage, shape), (float)confidence)
+            var givesReason = AnswerPreference.GivesReasonAsked(question, passage);
+            hits.Add(new PassageHit(passage, scoreDoc.Score * (0.25f + (float)confidence) * AnswerPreference.Of(question, passage, shape, givesReason), (float)confidence)
             {
                 LacksAskedFact = lacksFact,
                 LacksName = lacksName,
                 Preference = shape,
-                GivesReasonAsked = question.Shape.AsksWhy && question.Countries.Count > 0 && PassageFacts.GivesReason(passage.Text),
+                GivesReasonAsked = givesReason && question.Countries.Count > 0,
             });
         }
 

@@ -8,20 +8,19 @@ namespace RegionBot.Knowledge.Search;
 internal static class MustSay
 {
     /// <summary>
-    /// Whether <paramref name="said"/>, a concept of the question in the user's words, must be said by the passage: it
-    /// is a must-say word or phrase (<see cref="InterpretedQuestion.MustBeSaid"/>), and not one the question offers
-    /// as an alternative ("still working, or have they been shut?", "open or closed?"). "Or not" only asks yes or no,
-    /// and "or" between two nouns ("the pilots or soldiers") offers no alternative to the verb.
+    /// Whether <paramref name="concept"/>, in the user's words, must be said by the passage: it is a must-say word or
+    /// phrase (<see cref="Concept.MustBeSaid"/>), and not one the question offers as an alternative ("still working,
+    /// or have they been shut?", "open or closed?"). "Or not" only asks yes or no, and "or" between two nouns ("the
+    /// pilots or soldiers") offers no alternative to the verb.
     /// </summary>
-    public static bool Applies(InterpretedQuestion question, string said, Lexicon lexicon)
+    public static bool Applies(IReadOnlyList<string> words, Concept concept, Lexicon lexicon)
     {
-        if (!question.MustBeSaid.Contains(said))
+        if (!concept.MustBeSaid)
         {
             return false;
         }
 
-        var words = question.Words;
-        var first = said.Split(' ')[0];
+        var first = concept.Said.Split(' ')[0];
         return !OfferedAsAlternative(words, first, lexicon) && !Expected(words, first);
     }
 

@@ -55,9 +55,9 @@ internal sealed class PassageSearcher
         cancellationToken.ThrowIfCancellationRequested();
         var (interpreted, isFollowUp) = followUps.Complete(interpreter.Interpret(question), context);
         var aboutTopicOnly = AboutTopicOnly(interpreted);
-        if (AsksOnlyForOverview(interpreted, aboutTopicOnly) && Overview() is { Length: > 0 } overview)
+        if (AnswersWithOverview(interpreted, aboutTopicOnly))
         {
-            return new SearchAnswer(question, overview, null, knowledge.CoveredCountries, [])
+            return new SearchAnswer(question, Overview(), null, knowledge.CoveredCountries, [])
             {
                 Topic = interpreted.Topic,
                 IsFollowUp = isFollowUp,
@@ -171,8 +171,10 @@ internal sealed class PassageSearcher
     private static bool IsOverview(Passage passage) => string.Equals(passage.Country, Countries.Region, StringComparison.Ordinal);
 
     /// <summary>Whether the question is answered by the overview passages without a search.</summary>
-    internal bool AnswersWithOverview(InterpretedQuestion interpreted) =>
-        AsksOnlyForOverview(interpreted, AboutTopicOnly(interpreted)) && knowledge.Passages.Any(IsOverview);
+    internal bool AnswersWithOverview(InterpretedQuestion interpreted) => AnswersWithOverview(interpreted, AboutTopicOnly(interpreted));
+
+    private bool AnswersWithOverview(InterpretedQuestion interpreted, bool aboutTopicOnly) =>
+        AsksOnlyForOverview(interpreted, aboutTopicOnly) && knowledge.Passages.Any(IsOverview);
 
     /// <summary>Why a question gets no answer before any passage is looked at; null when it may have one.</summary>
     internal NoAnswerReason? Veto(InterpretedQuestion interpreted) => Veto(interpreted, AboutTopicOnly(interpreted));

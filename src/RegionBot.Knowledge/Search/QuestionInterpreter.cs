@@ -138,6 +138,13 @@ internal sealed class QuestionInterpreter
             .ToList();
         facts.AddAskedFacts(words, concepts);
         names.AddAskedNames(words, concepts);
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            if (MustBeSaid(concepts[i].Said))
+            {
+                concepts[i] = concepts[i] with { MustBeSaid = true };
+            }
+        }
 
         var held = offices.Held(words, concepts);
         return new InterpretedQuestion(
@@ -155,7 +162,6 @@ internal sealed class QuestionInterpreter
             Counted = concepts.Any(c => c.Kind == ConceptKind.Quantity) ? facts.Counted(words, concepts) : null,
             SaidBy = sayers.Read(words, kinds.PersonTerms),
             OthersThan = names.AsksForOthersByName(words) ? GivenNames(words, concepts) : null,
-            MustBeSaid = concepts.Select(c => c.Said).Where(MustBeSaid).ToHashSet(StringComparer.Ordinal),
         };
     }
 
