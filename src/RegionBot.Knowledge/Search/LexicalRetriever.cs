@@ -219,8 +219,10 @@ internal sealed class LexicalRetriever
         }
 
         // The country restricts which passages may answer; it must not add to their score, or a passage would win
-        // for merely being about the right country. As a cached filter checked only for the passages the words
-        // match, it costs nothing however many passages a country has.
+        // for merely being about the right country. As a cached bit set that the query's scorers consult before
+        // scoring a passage, it costs nothing however many passages a country has, and other countries' passages
+        // are never scored (at 100k passages the Lucene query took about 2.5 ms this way against 2.9 ms scoring
+        // every passage and filtering afterwards, in one pair of runs).
         var filter = CountryFilter(question.Countries);
         if ((!question.HasSubject || query.Clauses.Count == 0) && !question.Concepts.Any(c => c.Kind is ConceptKind.Name or ConceptKind.Topic && IsRare(c, reader)))
         {
@@ -234,7 +236,21 @@ internal sealed class LexicalRetriever
                 : new ConstantScoreQuery(filter);
         }
 
-        return new FilteredQuery(query, filter, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
+        return new FilteredQuery(query, filter, FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY);
+    }
+
+    /// <summary>
+    /// Caches a filter as a bit set, which answers "is this passage allowed?" at once; Lucene's default compressed
+    /// cache can only be iterated, so the scorers could not consult it.
+    /// </summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
+            bits.Or(iterator);
+            return bits;
+        }
     }
 
     private static BooleanQuery SpeakersQuery(IReadOnlyList<string> speakers)
@@ -257,7 +273,7 @@ internal sealed class LexicalRetriever
                 any.Add(new TermQuery(new Term(PassageFields.Country, country)), Occur.SHOULD);
             }
 
-            return new CachingWrapperFilter(new QueryWrapperFilter(any));
+            return new BitSetCachingFilter(new QueryWrapperFilter(any));
         });
 
     /// <summary>

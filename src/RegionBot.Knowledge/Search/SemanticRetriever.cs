@@ -17,10 +17,16 @@ internal sealed class SemanticRetriever(KnowledgeBase knowledge, SemanticIndex i
     public const int Candidates = 10;
 
     /// <summary>Each country's passages, so that a question about one country scans only its rows.</summary>
-    private readonly Dictionary<string, int[]> rowsByCountry = knowledge.Passages
+    private readonly Dictionary<string, int[]> passagesByCountry = knowledge.Passages
         .Select((passage, ordinal) => (passage.Country, ordinal))
         .GroupBy(p => p.Country, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Select(p => p.ordinal).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Where the rows of each set of countries a question has named are stored, found once for the vectors (which
+    /// never change once ready). Bounded by the number of sets of countries there are.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> rowsByCountries = new(StringComparer.Ordinal);
 
     /// <summary>True once every passage has its vector.</summary>
     public bool IsReady => index.Vectors is not null;
@@ -50,8 +56,9 @@ internal sealed class SemanticRetriever(KnowledgeBase knowledge, SemanticIndex i
         var rows = countries.Count switch
         {
             0 => null,
-            1 => rowsByCountry.GetValueOrDefault(countries[0], []),
-            _ => countries.SelectMany(c => rowsByCountry.GetValueOrDefault(c, [])).Order().ToArray(),
+            _ => rowsByCountries.GetOrAdd(
+                string.Join('|', countries.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+                _ => vectors.StoredRows(countries.Distinct(StringComparer.Ordinal).SelectMany(c => passagesByCountry.GetValueOrDefault(c, [])))),
         };
         Func<int, bool>? allowed = excluded.Count == 0 ? null : ordinal => !excluded.Contains(knowledge.Passages[ordinal].Id);
         return vectors.Nearest(query, Candidates, rows, allowed)

@@ -132,4 +132,72 @@ public sealed class PassageVectorsTests
         Assert.Equal(0f, found[1].Cosine);
         Assert.Empty(vectors.Nearest([0f, 0f, 0f, 0f], 2));
     }
+
+    [Fact]
+    public void Rows_stored_by_country_keep_every_passage_s_vector_and_a_scan_of_one_country_finds_what_it_found_before()
+    {
+        const int dimensions = 48;
+        const int count = 6_000;
+        var random = new Random(11);
+        var inOrder = new PassageVectors(count, dimensions);
+        var arranged = new PassageVectors(count, dimensions);
+        var row = new float[dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            for (var d = 0; d < dimensions; d++)
+            {
+                row[d] = (float)(random.NextDouble() - 0.5);
+            }
+
+            TensorPrimitives.Divide(row, MathF.Sqrt(TensorPrimitives.SumOfSquares(row)), row);
+            inOrder.Set(i, row);
+            arranged.Set(i, row);
+        }
+
+        // Six countries interleaved, as passages of many sources are; one exact duplicate of a passage, so that a tie
+        // at the cut must go to the earlier passage in both orders.
+        arranged.CopyRow(4_203, inOrder, 3);
+        inOrder.CopyRow(4_203, inOrder, 3);
+        var countryOf = Enumerable.Range(0, count).Select(i => i % 6).ToArray();
+        arranged.Arrange(Enumerable.Range(0, count).OrderBy(i => countryOf[i]).ThenBy(i => i).ToArray());
+
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(inOrder.Row(i).ToArray(), arranged.Row(i).ToArray());
+            Assert.Equal(inOrder.Scale(i), arranged.Scale(i));
+        }
+
+        var oneCountry = Enumerable.Range(0, count).Where(i => countryOf[i] == 3).ToArray();
+        var stored = arranged.StoredRows(oneCountry);
+        Assert.Equal(Enumerable.Range(3 * 1_000, 1_000), stored);
+
+        var excluded = new HashSet<int> { 9, 4_209 };
+        foreach (var asked in new[] { 3, 57, 1_000, 4_203 })
+        {
+            var query = inOrder.Vector(asked);
+            TensorPrimitives.Divide(query, MathF.Sqrt(TensorPrimitives.SumOfSquares(query)), query);
+
+            var before = inOrder.Nearest(query, 10, oneCountry, ordinal => !excluded.Contains(ordinal));
+            var after = arranged.Nearest(query, 10, stored, ordinal => !excluded.Contains(ordinal));
+            Assert.Equal(before, after);
+            Assert.All(after, hit => Assert.Equal(3, countryOf[hit.Ordinal]));
+            Assert.DoesNotContain(after, hit => excluded.Contains(hit.Ordinal));
+            Assert.Equal(inOrder.Nearest(query, 10), arranged.Nearest(query, 10));
+        }
+
+        // The duplicate ties with its original: asked for one passage, the scan keeps the earlier.
+        var twin = inOrder.Vector(3);
+        TensorPrimitives.Divide(twin, MathF.Sqrt(TensorPrimitives.SumOfSquares(twin)), twin);
+        Assert.Equal(3, arranged.Nearest(twin, 1)[0].Ordinal);
+    }
+
+    [Fact]
+    public void An_order_that_is_not_each_row_once_is_refused()
+    {
+        var vectors = new PassageVectors(3, 4);
+
+        Assert.Throws<ArgumentException>(() => vectors.Arrange([0, 1]));
+        Assert.Throws<ArgumentException>(() => vectors.Arrange([0, 1, 1]));
+        Assert.Throws<ArgumentException>(() => vectors.Arrange([0, 1, 3]));
+    }
 }
