@@ -120,13 +120,15 @@ internal sealed class AskedNames(Lexicon lexicon)
     }
 
     /// <summary>
-    /// "Where did Tokayev and Putin meet", "where was the session held", "in which city": only a passage that says where
-    /// ("in Moscow", "at the Kremlin") can answer. "Where is Afghanistan heading" or "where does Kazakhstan stand" ask
+    /// "Where did Tokayev and Putin meet", "where was the session held", "where did Kazakbaev make his remarks", "in which
+    /// city": only a passage that says where ("in Moscow", "at the Kremlin", "at the CSTO session") can answer. "Where is Afghanistan heading" or "where does Kazakhstan stand" ask
     /// for no place.
     /// </summary>
     private bool AsksForPlace(string[] words)
     {
-        if (words.Contains("where") && words.Any(lexicon.PlaceQuestionWords.Contains))
+        // "Where is that quote from?", Russian "откуда эти слова": the source is asked, which the reply always gives.
+        var asksSource = words.Zip(words.Skip(1)).Any(pair => pair is ("where", "from")) || (words.Length > 0 && words[^1] is "from");
+        if (words.Contains("where") && !asksSource && words.Any(lexicon.PlaceQuestionWords.Contains))
         {
             return true;
         }

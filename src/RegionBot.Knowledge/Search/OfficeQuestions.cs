@@ -39,8 +39,8 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
     /// Offices qualified by a holder that is not a covered country: "the Taliban's foreign minister", "Pakistan's
     /// ambassador", "the leader of the Taliban", "foreign minister in the Taliban government". A covered country
     /// already restricts which passages may answer, so "Kyrgyzstan's foreign minister" needs nothing more. The holder
-    /// is the word before the office (and its qualifiers), or the word after "of", "in", "for" or "at" (past "the
-    /// government"; Russian "у талибов" reads "at taliban").
+    /// is the word before the office (and its qualifiers), the word after "of", "in", "for" or "at" (past "the
+    /// government"; Russian "у талибов" reads "at taliban"), or the word right after it (Russian "лидер талибов").
     /// </summary>
     public List<HeldOffice> Held(string[] words, List<Concept> concepts)
     {
@@ -62,15 +62,19 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
             var afterOf = end + 2 < words.Length && words[end + 1] is "of" or "in" or "for" or "at"
                 ? words.Skip(end + 2).Take(3).FirstOrDefault(w => w is not ("the" or "government" or "govt" or "regime" or "new"))
                 : null;
+            // Russian puts the holder after the office in the genitive, with no "of": "лидер талибов" reads "leader
+            // taliban". English never does, so the word right after counts only as the Taliban (the topic); an actor
+            // after an office ("МИД России", "foreign ministry russia") names whose office it is, not a holder apart.
+            var next = end + 1 < words.Length ? words[end + 1] : null;
             var office = analyze(words[end]);
             if (office.Count != 1)
             {
                 continue;
             }
 
-            foreach (var holder in new[] { before, afterOf }.OfType<string>())
+            foreach (var (holder, topicOnly) in new[] { (before, false), (afterOf, false), (next, true) })
             {
-                if (HolderTerms(holder, concepts) is { Count: > 0 } terms)
+                if (holder is not null && HolderTerms(holder, concepts, topicOnly) is { Count: > 0 } terms)
                 {
                     offices.Add(new HeldOffice(terms, office[0]));
                     break;
@@ -114,7 +118,7 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
     /// The one-word ways of naming a holder the question read as a topic (the Taliban) or an actor (Pakistan). The
     /// region is no holder: "a Central Asian leader" is any of the countries' leaders.
     /// </summary>
-    private IReadOnlyList<string> HolderTerms(string word, List<Concept> concepts)
+    private IReadOnlyList<string> HolderTerms(string word, List<Concept> concepts, bool topicOnly)
     {
         var own = analyze(word);
         if (own.Count != 1 || lexicon.RegionWords.Contains(word))
@@ -122,7 +126,7 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
             return [];
         }
 
-        var concept = concepts.FirstOrDefault(c => c.Kind is ConceptKind.Topic or ConceptKind.Actor
+        var concept = concepts.FirstOrDefault(c => (c.Kind == ConceptKind.Topic || (c.Kind == ConceptKind.Actor && !topicOnly))
             && c.Alternatives.Any(a => a.Count == 1 && string.Equals(a[0], own[0], StringComparison.Ordinal)));
         return concept is null
             ? []

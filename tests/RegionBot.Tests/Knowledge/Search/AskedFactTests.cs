@@ -73,6 +73,8 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("has baradar ever met mirziyoyev in person")]
     [InlineData("tell me about the casa-1000 electricity line")]
     [InlineData("did the taliban keep their promise to keep foreign diplomats safe")]
+    [InlineData("Where did Kazakbaev say that about sleeper cells?")]
+    [InlineData("где киргизский министр говорил о спящих ячейках")]
     [InlineData("сдержали ли талибы обещание не трогать посольства")]
     [InlineData("How did the Taliban reply to Rahmon's accusations?")]
     [InlineData("what did the taliban say in response to tajikistan's refusal to recognise them")]
@@ -176,6 +178,9 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("why do the uzbeks keep talking to the taliban", "trt-uz-1")]
     [InlineData("почему казахстан мобилизует армию", "trt-kz-5")]
     [InlineData("О чём говорили Токаев и Путин при встрече?", "trt-kz-6")]
+    [InlineData("where did tokayev say the military must be ready", "trt-kz-5")]
+    [InlineData("откуда цитата Мирзиёева о ежедневной связи с талибами", "trt-uz-2")]
+    [InlineData("как зовут фактического лидера талибов", "trt-uz-4")]
     public void The_passage_that_gives_it_answers_first(string question, string expected)
     {
         var answer = fixture.Store.Search(question);
