@@ -126,7 +126,8 @@ internal sealed class AskedFacts
                 continue;
             }
 
-            // What is counted may follow a qualifier that only names the topic or a country: "how many Afghan aircraft".
+            // What is counted may follow a qualifier that only names the topic or a country ("how many Afghan aircraft")
+            // or a compound one ("how many active-duty soldiers", "how many Russian-made jets").
             Concept? concept = null;
             var next = string.Empty;
             for (var j = i + 2; j < words.Length && j <= i + 4 && concept is null; j++)
@@ -138,7 +139,7 @@ internal sealed class AskedFacts
                 {
                     concept = named;
                 }
-                else if (next is not "the" && named is not { Kind: ConceptKind.Topic or ConceptKind.Name })
+                else if (next is not "the" && !next.Contains('-', StringComparison.Ordinal) && named is not { Kind: ConceptKind.Topic or ConceptKind.Name })
                 {
                     break;
                 }

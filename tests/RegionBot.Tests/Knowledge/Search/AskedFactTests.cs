@@ -74,6 +74,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("tell me about the casa-1000 electricity line")]
     [InlineData("did the taliban keep their promise to keep foreign diplomats safe")]
     [InlineData("Where did Kazakbaev say that about sleeper cells?")]
+    [InlineData("how many active-duty troops does kazakhstan have")]
     [InlineData("где киргизский министр говорил о спящих ячейках")]
     [InlineData("сдержали ли талибы обещание не трогать посольства")]
     [InlineData("How did the Taliban reply to Rahmon's accusations?")]
