@@ -135,8 +135,8 @@ internal sealed class PassageVectors
             throw new ArgumentException($"An order of {order.Count} rows that is not each of {Count} once.", nameof(order));
         }
 
-        // The row now stored at i moves to where order places its passage: each cycle of the permutation is followed
-        // with one row held aside.
+        // Each stored row moves to where the order places its passage (target); each cycle of that permutation is
+        // followed with one row held aside.
         var target = new int[Count];
         for (var at = 0; at < Count; at++)
         {
