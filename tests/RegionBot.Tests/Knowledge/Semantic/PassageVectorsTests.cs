@@ -84,19 +84,7 @@ public sealed class PassageVectorsTests
     {
         const int dimensions = 64;
         var count = PassageVectors.ParallelScanRows + 7_000;
-        var random = new Random(3);
-        var vectors = new PassageVectors(count, dimensions);
-        var row = new float[dimensions];
-        for (var i = 0; i < count; i++)
-        {
-            for (var d = 0; d < dimensions; d++)
-            {
-                row[d] = (float)(random.NextDouble() - 0.5);
-            }
-
-            TensorPrimitives.Divide(row, MathF.Sqrt(TensorPrimitives.SumOfSquares(row)), row);
-            vectors.Set(i, row);
-        }
+        var vectors = RandomUnitVectors(count, dimensions, seed: 3);
 
         var query = vectors.Vector(123);
         TensorPrimitives.Divide(query, MathF.Sqrt(TensorPrimitives.SumOfSquares(query)), query);
@@ -138,21 +126,8 @@ public sealed class PassageVectorsTests
     {
         const int dimensions = 48;
         const int count = 6_000;
-        var random = new Random(11);
-        var inOrder = new PassageVectors(count, dimensions);
-        var arranged = new PassageVectors(count, dimensions);
-        var row = new float[dimensions];
-        for (var i = 0; i < count; i++)
-        {
-            for (var d = 0; d < dimensions; d++)
-            {
-                row[d] = (float)(random.NextDouble() - 0.5);
-            }
-
-            TensorPrimitives.Divide(row, MathF.Sqrt(TensorPrimitives.SumOfSquares(row)), row);
-            inOrder.Set(i, row);
-            arranged.Set(i, row);
-        }
+        var inOrder = RandomUnitVectors(count, dimensions, seed: 11);
+        var arranged = RandomUnitVectors(count, dimensions, seed: 11);
 
         // Six countries interleaved, as passages of many sources are; one exact duplicate of a passage, so that a tie
         // at the cut must go to the earlier passage in both orders.
@@ -199,5 +174,25 @@ public sealed class PassageVectorsTests
         Assert.Throws<ArgumentException>(() => vectors.Arrange([0, 1]));
         Assert.Throws<ArgumentException>(() => vectors.Arrange([0, 1, 1]));
         Assert.Throws<ArgumentException>(() => vectors.Arrange([0, 1, 3]));
+    }
+
+    /// <summary>Rows of random unit vectors; the same seed gives the same rows.</summary>
+    private static PassageVectors RandomUnitVectors(int count, int dimensions, int seed)
+    {
+        var random = new Random(seed);
+        var vectors = new PassageVectors(count, dimensions);
+        var row = new float[dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            for (var d = 0; d < dimensions; d++)
+            {
+                row[d] = (float)(random.NextDouble() - 0.5);
+            }
+
+            TensorPrimitives.Divide(row, MathF.Sqrt(TensorPrimitives.SumOfSquares(row)), row);
+            vectors.Set(i, row);
+        }
+
+        return vectors;
     }
 }
