@@ -121,8 +121,8 @@ internal sealed class AskedNames(Lexicon lexicon)
 
     /// <summary>
     /// "Where did Tokayev and Putin meet", "where was the session held", "where did Kazakbaev make his remarks", "in which
-    /// city": only a passage that says where ("in Moscow", "at the Kremlin", "at the CSTO session") can answer. "Where is Afghanistan heading" or "where does Kazakhstan stand" ask
-    /// for no place.
+    /// city": only a passage that says where ("in Moscow", "at the Kremlin", "at the CSTO session") can answer. "Where is
+    /// Afghanistan heading" or "where does Kazakhstan stand" ask for no place.
     /// </summary>
     private bool AsksForPlace(string[] words)
     {

@@ -56,6 +56,8 @@ internal sealed class SemanticRetriever(KnowledgeBase knowledge, SemanticIndex i
         var rows = countries.Count switch
         {
             0 => null,
+            // One country, as most questions name, is its own key: no key is built on the way to every scan.
+            1 => rowsByCountries.GetOrAdd(countries[0], country => vectors.StoredRows(passagesByCountry.GetValueOrDefault(country, []))),
             _ => rowsByCountries.GetOrAdd(
                 string.Join('|', countries.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
                 _ => vectors.StoredRows(countries.Distinct(StringComparer.Ordinal).SelectMany(c => passagesByCountry.GetValueOrDefault(c, [])))),

@@ -1,7 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace RegionBot.Knowledge.Semantic;
 
@@ -135,6 +132,12 @@ internal sealed class PassageVectors
             throw new ArgumentException($"An order of {order.Count} rows that is not each of {Count} once.", nameof(order));
         }
 
+        // Rows already in that order (knowledge whose sources list one country at a time) need no map to look through.
+        if (storedAt is null && order.Select((ordinal, at) => ordinal == at).All(same => same))
+        {
+            return;
+        }
+
         // Each stored row moves to where the order places its passage (target); each cycle of that permutation is
         // followed with one row held aside.
         var target = new int[Count];
@@ -252,7 +255,7 @@ internal sealed class PassageVectors
                 continue;
             }
 
-            var cosine = Dot(query, values.AsSpan(row * Dimensions, Dimensions)) * scales[row] * queryScale;
+            var cosine = IntegerDot.Of(query, values.AsSpan(row * Dimensions, Dimensions)) * scales[row] * queryScale;
             if (best.Count < count)
             {
                 best.Enqueue(ordinal, (cosine, ordinal));
@@ -286,79 +289,4 @@ internal sealed class PassageVectors
     /// <summary>Best first; of equal cosines, the earlier passage first, so the order never depends on how the scan was split.</summary>
     private static (int Ordinal, float Cosine)[] Ranked(List<(int Ordinal, float Cosine)> candidates, int count) =>
         candidates.OrderByDescending(c => c.Cosine).ThenBy(c => c.Ordinal).Take(count).ToArray();
-
-    /// <summary>The integer dot product of a question and a row, thirty-two dimensions per step with AVX2 (sixteen with portable SIMD).</summary>
-    internal static long Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row) =>
-        Avx2.IsSupported ? DotAvx2(query, row)
-        : Vector128.IsHardwareAccelerated ? DotVector128(query, row)
-        : Tail(query, row, 0, 0);
-
-    /// <summary>Sign-extends 16 bytes of the row to 16-bit, multiplies them with the question and adds pairs into 32-bit lanes.</summary>
-    internal static long DotAvx2(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row)
-    {
-        ref var q = ref MemoryMarshal.GetReference(query);
-        ref var r = ref MemoryMarshal.GetReference(row);
-        var length = Math.Min(query.Length, row.Length);
-        var accumulator = Vector256<int>.Zero;
-        var second = Vector256<int>.Zero;
-        var i = 0;
-
-        // Two blocks of sixteen dimensions a step, into two sums, so that one block's addition does not wait on the other's.
-        for (; i <= length - 32; i += 32)
-        {
-            var low = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r, (nuint)i));
-            var high = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r, (nuint)(i + 16)));
-            accumulator = Avx2.Add(accumulator, Avx2.MultiplyAddAdjacent(low, Vector256.LoadUnsafe(ref q, (nuint)i)));
-            second = Avx2.Add(second, Avx2.MultiplyAddAdjacent(high, Vector256.LoadUnsafe(ref q, (nuint)(i + 16))));
-        }
-
-        for (; i <= length - 16; i += 16)
-        {
-            var widened = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref r, (nuint)i));
-            accumulator = Avx2.Add(accumulator, Avx2.MultiplyAddAdjacent(widened, Vector256.LoadUnsafe(ref q, (nuint)i)));
-        }
-
-        var (lowLanes, highLanes) = Vector256.Widen(accumulator);
-        var (secondLow, secondHigh) = Vector256.Widen(second);
-        lowLanes += secondLow;
-        highLanes += secondHigh;
-        return Tail(query, row, i, Vector256.Sum(lowLanes + highLanes));
-    }
-
-    /// <summary>The same with portable 128-bit vectors (ARM, or x64 without AVX2), widening to 32-bit before multiplying.</summary>
-    internal static long DotVector128(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row)
-    {
-        ref var q = ref MemoryMarshal.GetReference(query);
-        ref var r = ref MemoryMarshal.GetReference(row);
-        var length = Math.Min(query.Length, row.Length);
-        var accumulator = Vector128<int>.Zero;
-        var i = 0;
-        for (; i <= length - 16; i += 16)
-        {
-            var (low, high) = Vector128.Widen(Vector128.LoadUnsafe(ref r, (nuint)i));
-            accumulator += Products(low, Vector128.LoadUnsafe(ref q, (nuint)i)) + Products(high, Vector128.LoadUnsafe(ref q, (nuint)(i + 8)));
-        }
-
-        var (lowLanes, highLanes) = Vector128.Widen(accumulator);
-        return Tail(query, row, i, Vector128.Sum(lowLanes + highLanes));
-    }
-
-    /// <summary>Adds the products from <paramref name="from"/> on, one at a time, to <paramref name="sum"/>.</summary>
-    private static long Tail(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> row, int from, long sum)
-    {
-        var length = Math.Min(query.Length, row.Length);
-        for (var i = from; i < length; i++)
-        {
-            sum += row[i] * query[i];
-        }
-
-        return sum;
-    }
-
-    private static Vector128<int> Products(Vector128<short> row, Vector128<short> query)
-    {
-        var (rowLow, rowHigh) = Vector128.Widen(row);
-        var (queryLow, queryHigh) = Vector128.Widen(query);
-        return (rowLow * queryLow) + (rowHigh * queryHigh);
-    }
 }

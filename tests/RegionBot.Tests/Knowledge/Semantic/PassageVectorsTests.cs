@@ -48,37 +48,6 @@ public sealed class PassageVectorsTests
         Assert.True(sameFirst >= questions.Length - 2, $"the same best passage for {sameFirst} of {questions.Length} questions");
     }
 
-    [Theory]
-    [InlineData(384)]
-    [InlineData(16)]
-    [InlineData(21)]
-    [InlineData(5)]
-    [InlineData(4096)]
-    public void The_integer_dot_product_is_exact_at_any_length_and_at_the_extremes_on_each_SIMD_path(int length)
-    {
-        var random = new Random(length);
-        var query = Enumerable.Range(0, length).Select(_ => (short)random.Next(-16383, 16384)).ToArray();
-        var row = Enumerable.Range(0, length).Select(_ => (sbyte)random.Next(-127, 128)).ToArray();
-        long expected = 0;
-        for (var i = 0; i < length; i++)
-        {
-            expected += query[i] * row[i];
-        }
-
-        Assert.Equal(expected, PassageVectors.Dot(query, row));
-        Assert.Equal(expected, PassageVectors.DotVector128(query, row));
-        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported)
-        {
-            Assert.Equal(expected, PassageVectors.DotAvx2(query, row));
-        }
-
-        // The largest magnitudes everywhere still fit the 32-bit lanes.
-        Array.Fill(query, (short)16383);
-        Array.Fill(row, (sbyte)-127);
-        Assert.Equal(-16383L * 127 * length, PassageVectors.Dot(query, row));
-        Assert.Equal(-16383L * 127 * length, PassageVectors.DotVector128(query, row));
-    }
-
     [Fact]
     public void A_scan_split_across_the_cores_finds_what_one_pass_over_every_row_finds()
     {
