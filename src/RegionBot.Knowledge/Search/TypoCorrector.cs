@@ -6,11 +6,17 @@ namespace RegionBot.Knowledge.Search;
 /// word with the same first letter, because short words and first letters are where guesses go wrong. Real
 /// English words are never corrected, even when the knowledge does not use them ("short" is not a typo of "shot").
 /// </summary>
+/// <remarks>
+/// Two slips are forgiven beyond that, because neither guesses: a short word with two neighbouring letters swapped
+/// ("waht", "hwo"), when swapping them back gives a word the knowledge or lexicon knows; and a name with its
+/// possessive "s" typed without the apostrophe ("tokaevs"), which is a typo of the name alone.
+/// </remarks>
 internal sealed class TypoCorrector
 {
     private const int MinimumLength = 5;
 
     private readonly HashSet<string> known;
+    private readonly HashSet<string> preferred;
     private readonly IReadOnlySet<string> english;
     private readonly Dictionary<char, (string Word, int Frequency, bool Preferred)[]> byFirstLetter;
 
@@ -20,7 +26,7 @@ internal sealed class TypoCorrector
     public TypoCorrector(IReadOnlyDictionary<string, int> textWords, IEnumerable<string> preferredWords, IReadOnlySet<string> englishWords)
     {
         english = englishWords;
-        var preferred = preferredWords.ToHashSet(StringComparer.Ordinal);
+        preferred = preferredWords.ToHashSet(StringComparer.Ordinal);
         known = textWords.Keys.Concat(preferred).ToHashSet(StringComparer.Ordinal);
         byFirstLetter = known
             .Where(w => w.Length >= MinimumLength - 1)
@@ -33,12 +39,67 @@ internal sealed class TypoCorrector
     /// <summary>True for words of the knowledge and lexicon, and for real English words.</summary>
     public bool IsWord(string word) => known.Contains(word) || english.Contains(word);
 
-    /// <summary>Returns the closest known word, or the word itself when it is known, short, or has no close match.</summary>
+    /// <summary>Returns the closest known word, or the word itself when it is known or has no close match.</summary>
     public string Correct(string word)
     {
-        if (word.Length < MinimumLength || IsWord(word) || !byFirstLetter.TryGetValue(word[0], out var candidates))
+        if (IsWord(word))
         {
             return word;
+        }
+
+        if (word.Length < MinimumLength)
+        {
+            return Unswapped(word) ?? word;
+        }
+
+        if (Closest(word) is { } closest)
+        {
+            return closest;
+        }
+
+        return word.EndsWith('s') && Closest(word[..^1]) is { } owner && preferred.Contains(owner) ? owner : word;
+    }
+
+    /// <summary>The known word a short word is with two neighbouring letters swapped back, if exactly one is.</summary>
+    private string? Unswapped(string word)
+    {
+        string? found = null;
+        Span<char> letters = stackalloc char[word.Length];
+        for (var i = 0; i + 1 < word.Length; i++)
+        {
+            if (word[i] == word[i + 1])
+            {
+                continue;
+            }
+
+            word.AsSpan().CopyTo(letters);
+            (letters[i], letters[i + 1]) = (letters[i + 1], letters[i]);
+            var candidate = new string(letters);
+            if (known.Contains(candidate))
+            {
+                if (found is not null && !string.Equals(found, candidate, StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                found = candidate;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The closest known word within the typo distance, or null.</summary>
+    private string? Closest(string word)
+    {
+        if (known.Contains(word))
+        {
+            return word;
+        }
+
+        if (!byFirstLetter.TryGetValue(word[0], out var candidates))
+        {
+            return null;
         }
 
         var maxDistance = word.Length >= 9 ? 2 : 1;
@@ -60,7 +121,7 @@ internal sealed class TypoCorrector
             }
         }
 
-        return best ?? word;
+        return best;
     }
 }
 
