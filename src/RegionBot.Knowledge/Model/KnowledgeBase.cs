@@ -14,6 +14,9 @@ public sealed class KnowledgeBase
             .Distinct(StringComparer.Ordinal)
             .OrderBy(c => c, StringComparer.Ordinal)
             .ToArray();
+        OrdinalsByCountry = passages
+            .Select((passage, ordinal) => (passage.Country, ordinal))
+            .ToLookup(p => p.Country, p => p.ordinal, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<Source> Sources { get; }
@@ -22,6 +25,12 @@ public sealed class KnowledgeBase
 
     /// <summary>A hash over the knowledge files' names and bytes, so an unchanged knowledge folder can be recognised.</summary>
     public string ContentHash { get; }
+
+    /// <summary>
+    /// Where each country's passages are in <see cref="Passages"/>, countries in the order they first appear; a country
+    /// without passages has none.
+    /// </summary>
+    public ILookup<string, int> OrdinalsByCountry { get; }
 
     /// <summary>The countries at least one passage is about, in alphabetical order, without the regional overview.</summary>
     public IReadOnlyList<string> CoveredCountries { get; }

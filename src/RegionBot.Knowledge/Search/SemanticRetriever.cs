@@ -16,12 +16,6 @@ internal sealed class SemanticRetriever(KnowledgeBase knowledge, SemanticIndex i
 {
     public const int Candidates = 10;
 
-    /// <summary>Each country's passages, so that a question about one country scans only its rows.</summary>
-    private readonly Dictionary<string, int[]> passagesByCountry = knowledge.Passages
-        .Select((passage, ordinal) => (passage.Country, ordinal))
-        .GroupBy(p => p.Country, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Select(p => p.ordinal).ToArray(), StringComparer.Ordinal);
-
     /// <summary>
     /// Where the rows of each set of countries a question has named are stored, found once for the vectors (which
     /// never change once ready). Bounded by the number of sets of countries there are.
@@ -57,10 +51,10 @@ internal sealed class SemanticRetriever(KnowledgeBase knowledge, SemanticIndex i
         {
             0 => null,
             // One country, as most questions name, is its own key: no key is built on the way to every scan.
-            1 => rowsByCountries.GetOrAdd(countries[0], country => vectors.StoredRows(passagesByCountry.GetValueOrDefault(country, []))),
+            1 => rowsByCountries.GetOrAdd(countries[0], country => vectors.StoredRows(knowledge.OrdinalsByCountry[country])),
             _ => rowsByCountries.GetOrAdd(
                 string.Join('|', countries.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-                _ => vectors.StoredRows(countries.Distinct(StringComparer.Ordinal).SelectMany(c => passagesByCountry.GetValueOrDefault(c, [])))),
+                _ => vectors.StoredRows(countries.Distinct(StringComparer.Ordinal).SelectMany(c => knowledge.OrdinalsByCountry[c]))),
         };
         Func<int, bool>? allowed = excluded.Count == 0 ? null : ordinal => !excluded.Contains(knowledge.Passages[ordinal].Id);
         return vectors.Nearest(query, Candidates, rows, allowed)

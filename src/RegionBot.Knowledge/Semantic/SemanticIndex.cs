@@ -238,10 +238,7 @@ internal sealed class SemanticIndex : IDisposable
     private void Finish(PassageVectors vectors, int count, int reusedCount)
     {
         // Each country's rows together, so that a question about one country reads its rows as one stream.
-        vectors.Arrange(Enumerable.Range(0, knowledge.Passages.Count)
-            .GroupBy(ordinal => knowledge.Passages[ordinal].Country, StringComparer.Ordinal)
-            .SelectMany(country => country)
-            .ToArray());
+        vectors.Arrange(knowledge.OrdinalsByCountry.SelectMany(country => country).ToArray());
         Volatile.Write(ref embedded, count);
         Volatile.Write(ref reused, reusedCount);
         ready = vectors;
