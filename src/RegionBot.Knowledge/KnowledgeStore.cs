@@ -229,11 +229,13 @@ public sealed class KnowledgeStore : IPassageSearch, IDisposable
 
     /// <summary>
     /// Loads the embedding model now (about half a second and 90 MB), so that the first search by meaning does not
-    /// wait for it. Opening the store never loads it when the stored vectors are reused, so that a host can call this
-    /// once it is serving, off the path to healthy.
+    /// wait for it, and the Russian dictionary's stems, so that the first Russian question with a typo does not
+    /// either. Opening the store never loads them, so that a host can call this once it is serving, off the path to
+    /// healthy.
     /// </summary>
     public void WarmUp()
     {
+        RussianDictionary.Default.WarmUp();
         if (questions?.Embedder is MiniLmEmbedder model)
         {
             model.WarmUp();

@@ -124,7 +124,9 @@ internal sealed class RussianLexicon
     /// The reading of a word one typo away (a letter added, dropped, changed or two swapped) from exactly one
     /// reading of the lexicon, compared both as written and by stem; null when there is none or it is ambiguous. Like
     /// the English typo correction, it trusts the first letter: short stems one letter apart are often different
-    /// words ("кайд" is not "байд", Biden).
+    /// words ("кайд" is not "байд", Biden). Nor is a real word taken for a typo of another real word: "проходят"
+    /// (pass) is one letter from "приход" (coming, of the Taliban to power), but both are words of the Russian
+    /// dictionary (<see cref="RussianDictionary"/>) with stems of their own.
     /// </summary>
     public string? Closest(string word)
     {
@@ -135,12 +137,15 @@ internal sealed class RussianLexicon
         }
 
         var stem = RussianStemAnalyzer.Default.Stem(surface);
+        var isWord = RussianDictionary.Default.HasStem(stem);
         var found = singleWords
-            .Where(entry => entry.Key.Length > 0 && entry.Key[0] == surface[0] && Edits.WithinOne(surface, entry.Key))
+            .Where(entry => entry.Key.Length > 0 && entry.Key[0] == surface[0] && Edits.WithinOne(surface, entry.Key)
+                && !(isWord && OtherWord(stem, RussianStemAnalyzer.Default.Stem(entry.Key))))
             .Select(entry => entry.Value)
             .Concat(readings
                 .Where(entry => entry.Key.Length >= MinStemmedLength && entry.Key[0] != ExactMarker && !entry.Key.Contains(' ', StringComparison.Ordinal)
-                    && stem.Length > 0 && entry.Key[0] == stem[0] && Edits.WithinOne(stem, entry.Key))
+                    && stem.Length > 0 && entry.Key[0] == stem[0] && Edits.WithinOne(stem, entry.Key)
+                    && !(isWord && OtherWord(stem, entry.Key)))
                 .Select(entry => entry.Value))
             .Where(english => english != Dropped)
             .Distinct(StringComparer.Ordinal)
@@ -148,6 +153,14 @@ internal sealed class RussianLexicon
             .ToArray();
         return found.Length == 1 ? found[0] : null;
     }
+
+    /// <summary>
+    /// Whether a lexicon form's stem is another real word's than the stem of the word typed. Stems of which one
+    /// begins the other are forms of one word the stemmer cut in different places ("охран", "охрана").
+    /// </summary>
+    private static bool OtherWord(string stem, string formStem) =>
+        !stem.StartsWith(formStem, StringComparison.Ordinal) && !formStem.StartsWith(stem, StringComparison.Ordinal)
+        && RussianDictionary.Default.HasStem(formStem);
 
     /// <summary>Two lines listing the same Russian form: both English readings are searched; a dropped one gives way.</summary>
     private static string Merge(string known, string english) =>

@@ -133,6 +133,21 @@ public sealed class RussianQuestionReaderTests
     public void Yo_spellings_and_single_typos_are_tolerated(string typed, string meant) =>
         Assert.Equal(Read(meant), Read(typed));
 
+    [Theory]
+    [InlineData("грузы проходят через границу", "takeover")]
+    [InlineData("что стоит за этим", "built")]
+    [InlineData("он снова говорит", "stated")]
+    [InlineData("как это видит Ташкент", "visit")]
+    public void A_real_word_is_not_taken_for_a_typo_of_another(string question, string misreading) =>
+        Assert.DoesNotContain(misreading, Words(question));
+
+    [Theory]
+    [InlineData("правителство", "government")]
+    [InlineData("безопастности", "security")]
+    [InlineData("охрану границы", "security")]
+    public void A_slip_or_another_form_of_a_known_word_is_still_read(string question, string english) =>
+        Assert.Contains(english, Words(question));
+
     [Fact]
     public void Latin_words_and_numbers_are_kept_as_written()
     {
