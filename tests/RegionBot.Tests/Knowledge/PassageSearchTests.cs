@@ -70,6 +70,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("Is the Islamic Emirate being set up, according to Tajikistan?", "trt-tj-2")]
     [InlineData("What did Turkmenistan do after the fall of Kabul?", "trt-tm-1")]
     [InlineData("How did Tokayev react to the takeover?", "trt-kz-4")]
+    [InlineData("rakhmetullin speech", "trt-kz-7")]
     public void Field_synonyms_find_the_passage(string question, string expected)
     {
         Assert.Contains(expected, Ids(Ask(question)));
