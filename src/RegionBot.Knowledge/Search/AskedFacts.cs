@@ -110,7 +110,9 @@ internal sealed class AskedFacts
     /// <summary>
     /// What "how many", "how much" or "number of" counts: the concept of the word after it ("how many soldiers", "how
     /// much cargo", "the number of refugees"), or null when none follows ("how many days after", "how much does it
-    /// cost"). "How old" counts years of age, and "exactly how many" wants an exact count.
+    /// cost"). "How old" counts years of age, and "exactly how many" wants an exact count. A size asked of a thing
+    /// ("how long is the border", "how big was the exercise") is measured on that thing: a number elsewhere in the
+    /// passage ("three days after") gives no size of it.
     /// </summary>
     public CountedThing? Counted(string[] words, List<Concept> concepts)
     {
@@ -121,16 +123,20 @@ internal sealed class AskedFacts
 
         for (var i = 0; i + 2 < words.Length; i++)
         {
-            if (!((words[i] is "how" && words[i + 1] is "many" or "much") || (words[i] is "number" && words[i + 1] is "of")))
+            var sizeOfThing = i + 3 < words.Length && words[i] is "how" && words[i + 1] is "long" or "far" or "big" or "large"
+                && words[i + 2] is "is" or "are" or "was" or "were";
+            if (!((words[i] is "how" && words[i + 1] is "many" or "much") || (words[i] is "number" && words[i + 1] is "of") || sizeOfThing))
             {
                 continue;
             }
 
-            // What is counted may follow a qualifier that only names the topic or a country ("how many Afghan aircraft")
-            // or a compound one ("how many active-duty soldiers", "how many Russian-made jets").
+            // What is counted may follow a qualifier that only names the topic or a country ("how many Afghan aircraft",
+            // "how long is the Turkmen-Afghan border") or a compound one ("how many active-duty soldiers", "how many
+            // Russian-made jets").
             Concept? concept = null;
             var next = string.Empty;
-            for (var j = i + 2; j < words.Length && j <= i + 4 && concept is null; j++)
+            var first = sizeOfThing ? i + 3 : i + 2;
+            for (var j = first; j < words.Length && j <= first + (sizeOfThing ? 3 : 2) && concept is null; j++)
             {
                 next = words[j];
                 var own = analyze(next);
