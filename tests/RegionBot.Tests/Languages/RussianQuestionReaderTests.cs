@@ -96,6 +96,8 @@ public sealed class RussianQuestionReaderTests
     [InlineData("КПП", "checkpoint")]
     [InlineData("сколько времени", "how long")]
     [InlineData("связываются", "contact")]
+    [InlineData("в каком качестве", "role")]
+    [InlineData("должность", "role")]
     [InlineData("пункты пропуска", "checkpoint")]
     public void The_fields_words_are_read_as_the_searchs_english(string russian, string english) =>
         Assert.Equal(english, Read(russian));
