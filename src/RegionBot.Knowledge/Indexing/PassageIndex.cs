@@ -36,7 +36,7 @@ internal sealed class PassageIndex : IDisposable
     /// rather than searched with different rules. The words by which a passage gives a number, time, date, amount of
     /// money, place or name are indexed with it (<see cref="PassageFields.Gives"/>), so a change to them is a new format too.
     /// </summary>
-    public static readonly string Format = "regionbot-index-15-" + PassageFacts.Version(Lexicon.Default);
+    public static readonly string Format = "regionbot-index-16-" + PassageFacts.Version(Lexicon.Default);
 
     private const string FormatKey = "format";
     private const string ContentHashKey = "contentHash";

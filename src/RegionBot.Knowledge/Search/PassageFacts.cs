@@ -66,7 +66,8 @@ internal static partial class PassageFacts
             yield return Number;
         }
 
-        if (numbers.Length > 0 || words.Any(lexicon.TimeWords.Contains))
+        // "Every day" says how often, not when.
+        if (numbers.Length > 0 || words.Where((word, i) => lexicon.TimeWords.Contains(word) && (i == 0 || words[i - 1] is not ("every" or "each"))).Any())
         {
             yield return Time;
         }
