@@ -8,8 +8,9 @@ namespace RegionBot.Knowledge.Search;
 /// </summary>
 /// <remarks>
 /// Two slips are forgiven beyond that, because neither guesses: a short word with two neighbouring letters swapped
-/// ("waht", "hwo"), when swapping them back gives a word the knowledge or lexicon knows; and a name with its
-/// possessive "s" typed without the apostrophe ("tokaevs"), which is a typo of the name alone.
+/// ("waht", "teh"), when swapping them back gives exactly one word the knowledge or lexicon knows ("hwo" could be
+/// "who" or "how", and is left alone); and a name with its possessive "s" typed without the apostrophe ("tokaevs"),
+/// which is a typo of the name alone.
 /// </remarks>
 internal sealed class TypoCorrector
 {
