@@ -162,14 +162,22 @@ internal sealed class AskedNames(Lexicon lexicon)
     /// "What type of aircraft", "which model of helicopter", "what kind of plane", "какой модели самолёт": only a passage
     /// that gives a model's designation can answer; "an Afghan military plane" is no model. The kind must follow "what"
     /// or "which" and name equipment within four words, so "what kind of aid" or "what did Uzbekistan make of the
-    /// aircraft" asks for no model.
+    /// aircraft" asks for no model. So does equipment asked for exactly ("exactly which plane", "what aircraft
+    /// exactly", "какой именно самолёт"): the plane is given, so which one it was is asked.
     /// </summary>
     private bool AsksForModel(string[] words)
     {
         for (var i = 0; i + 1 < words.Length; i++)
         {
-            if (words[i] is "what" or "whats" or "which" && words[i + 1] is "model" or "models" or "type" or "types" or "kind" or "sort"
-                && words.Skip(i + 2).Take(4).Any(lexicon.EquipmentWords.Contains))
+            if (words[i] is not ("what" or "whats" or "which"))
+            {
+                continue;
+            }
+
+            var next = words[i + 1];
+            var ofKind = next is "model" or "models" or "type" or "types" or "kind" or "sort" && words.Skip(i + 2).Take(4).Any(lexicon.EquipmentWords.Contains);
+            var exactly = lexicon.EquipmentWords.Contains(next) && ((i > 0 && words[i - 1] is "exactly") || (i + 2 < words.Length && words[i + 2] is "exactly"));
+            if (ofKind || exactly)
             {
                 return true;
             }

@@ -84,6 +84,8 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("what was the date of the rahmon qureshi meeting")]
     [InlineData("did the kyrgyz close their embassy in kabul")]
     [InlineData("How long is Turkmenistan's border with Afghanistan?")]
+    [InlineData("What aircraft exactly did the Uzbek air defence shoot down?")]
+    [InlineData("какой именно самолёт был сбит над Узбекистаном")]
     [InlineData("какие решения приняли на заседании одкб")]
     [InlineData("как талибы ответили на обвинения рахмона")]
     [InlineData("have the taliban been keeping their promises to foreign missions")]
