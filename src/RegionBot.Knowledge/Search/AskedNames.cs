@@ -162,8 +162,8 @@ internal sealed class AskedNames(Lexicon lexicon)
     /// "What type of aircraft", "which model of helicopter", "what kind of plane", "какой модели самолёт": only a passage
     /// that gives a model's designation can answer; "an Afghan military plane" is no model. The kind must follow "what"
     /// or "which" and name equipment within four words, so "what kind of aid" or "what did Uzbekistan make of the
-    /// aircraft" asks for no model. So does equipment asked for exactly ("exactly which plane", "what aircraft
-    /// exactly", "какой именно самолёт"): the plane is given, so which one it was is asked.
+    /// aircraft" asks for no model. Equipment asked for exactly ("exactly which plane", "what aircraft exactly", "какой
+    /// именно самолёт") asks for its model too: that it was a plane is given, so which one it was is asked.
     /// </summary>
     private bool AsksForModel(string[] words)
     {
