@@ -5,11 +5,11 @@ namespace RegionBot.Knowledge.Search;
 /// question's weighted concepts a passage covers — except where the two legs agree: a passage the semantic leg ranks
 /// first or second and the lexical leg also found among its first five, covering part of the question, gets part of
 /// what it leaves uncovered vouched for by meaning. Where they disagree — the semantic leg ran and does not rank a
-/// passage covering less than 0.8 of the question among its first five — the passage keeps four fifths of its
-/// confidence, except in a follow-up. Similarity alone never makes an answer: a passage the lexical leg
-/// did not find, or found covering nothing, keeps no confidence, however close its meaning; and no bare cosine
-/// threshold is used, since out-of-scope questions reach the same cosines as answerable ones. Passages are ordered by
-/// lexical coverage, then by reciprocal-rank fusion of the two legs' ranks.
+/// passage covering less than 0.8 of the question among its first five, or finds it far in meaning — the passage
+/// keeps four fifths of its confidence, except in a follow-up. Similarity alone never makes an answer: a passage the
+/// lexical leg did not find, or found covering nothing, keeps no confidence, however close its meaning; and no cosine
+/// threshold ever admits an answer, since out-of-scope questions reach the same cosines as answerable ones (a low
+/// cosine only doubts one). Passages are ordered by lexical coverage, then by reciprocal-rank fusion of both ranks.
 /// </summary>
 internal static class HybridFusion
 {
@@ -24,6 +24,15 @@ internal static class HybridFusion
 
     /// <summary>Only a passage covering less than this share of the question is doubted when meaning disagrees.</summary>
     private const float DisagreementCoverage = 0.8f;
+
+    /// <summary>
+    /// A passage this far in meaning disagrees with the words however the semantic leg ranks it, and is not agreed
+    /// on: among few passages, even the nearest can be unrelated ("how do I book annual leave" and "the US
+    /// withdrawal", cosine 0.00). Answers mostly reach 0.4 and more, but a name the model does not know reaches less
+    /// ("what does the article call Baradar", 0.18): over every question set, doubting below any value up to 0.3 lost
+    /// no answer, and refusing agreement below 0.2 lost that one.
+    /// </summary>
+    private const float FarCosine = 0.1f;
 
     /// <summary>What is left of a doubted passage's confidence.</summary>
     private const float DisagreementShare = 0.8f;
@@ -47,11 +56,11 @@ internal static class HybridFusion
             var lexicalRank = i + 1;
             var match = semanticById.GetValueOrDefault(hit.Passage.Id);
             var confidence = hit.Confidence;
-            if (match is not null && match.Rank <= AgreementByRank.Length && lexicalRank <= AgreementLexicalDepth && hit.Confidence > 0 && mayAgree(hit))
+            if (match is not null && match.Rank <= AgreementByRank.Length && match.Cosine >= FarCosine && lexicalRank <= AgreementLexicalDepth && hit.Confidence > 0 && mayAgree(hit))
             {
                 confidence += (1 - confidence) * AgreementByRank[match.Rank - 1];
             }
-            else if (doubtDisagreement && semantic.Count > 0 && (match is null || match.Rank > DisagreementRank) && confidence < DisagreementCoverage)
+            else if (doubtDisagreement && semantic.Count > 0 && (match is null || match.Rank > DisagreementRank || match.Cosine < FarCosine) && confidence < DisagreementCoverage)
             {
                 // Meaning disagrees: the words matched part of the question, but the passage is not among the
                 // nearest in meaning. The match is more likely incidental ("open" in "is Kabul airport open for

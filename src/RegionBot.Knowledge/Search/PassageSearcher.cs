@@ -57,7 +57,7 @@ internal sealed class PassageSearcher
         var aboutTopicOnly = AboutTopicOnly(interpreted);
         if (AnswersWithOverview(interpreted, aboutTopicOnly))
         {
-            return new SearchAnswer(question, Overview(), null, knowledge.CoveredCountries, [])
+            return new SearchAnswer(question, Overview(interpreted, cancellationToken), null, knowledge.CoveredCountries, [])
             {
                 Topic = interpreted.Topic,
                 IsFollowUp = isFollowUp,
@@ -161,12 +161,26 @@ internal sealed class PassageSearcher
         && interpreted.Countries.Count == 0 && interpreted.Speakers.Count == 0 && interpreted.UncoveredActors.Count == 0
         && !interpreted.Shape.AsksForMore && !interpreted.Shape.RefersBack && !interpreted.Concepts.Any(lexical.IsRare);
 
-    /// <summary>The overview passages (country "Region"), in the order of their sources, as many as an answer holds.</summary>
-    private PassageHit[] Overview() => knowledge.Passages
-        .Where(IsOverview)
-        .Take(Math.Max(1, options.PassagesPerAnswer))
-        .Select(p => new PassageHit(p, 1f, 1f))
-        .ToArray();
+    /// <summary>
+    /// The overview passages (country "Region"), as many as an answer holds: first those the question's own words
+    /// find ("a country-by-country breakdown" is the passage calling itself a breakdown), then the rest in the order
+    /// of their sources.
+    /// </summary>
+    private PassageHit[] Overview(InterpretedQuestion interpreted, CancellationToken cancellationToken)
+    {
+        var found = lexical.Rank(interpreted, cancellationToken)
+            .Where(h => IsOverview(h.Passage))
+            .Select((h, rank) => (h.Passage.Id, rank))
+            .ToDictionary(h => h.Id, h => h.rank, StringComparer.Ordinal);
+        return knowledge.Passages
+            .Where(IsOverview)
+            .Select((passage, order) => (passage, order))
+            .OrderBy(p => found.GetValueOrDefault(p.passage.Id, int.MaxValue))
+            .ThenBy(p => p.order)
+            .Take(Math.Max(1, options.PassagesPerAnswer))
+            .Select(p => new PassageHit(p.passage, 1f, 1f))
+            .ToArray();
+    }
 
     private static bool IsOverview(Passage passage) => string.Equals(passage.Country, Countries.Region, StringComparison.Ordinal);
 

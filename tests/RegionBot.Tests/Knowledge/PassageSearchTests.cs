@@ -79,6 +79,16 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     }
 
     [Theory]
+    [InlineData("does the kz deputy foreign minister back de jure recognition", "trt-kz-8")]
+    [InlineData("apart from isis and al qaeda, should we be concerned about other terror groups", "trt-kg-1")]
+    [InlineData("what are afghanistan's nearest neighbours weighing as their next steps", "trt-overview-1")]
+    [InlineData("is kazakhstan worried about spillover", "trt-kz-3")]
+    public void Analysts_and_everyday_words_find_the_passage_first(string question, string expected)
+    {
+        Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
+    }
+
+    [Theory]
     [InlineData("Does Kazakstan recognise the Taliban?", "Does Kazakhstan recognise the Taliban?")]
     [InlineData("How is Turkmenistn dealing with the Taliban?", "How is Turkmenistan dealing with the Taliban?")]
     [InlineData("Does Uzbekistan talk to the Talibn?", "Does Uzbekistan talk to the Taliban?")]
@@ -144,12 +154,21 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("Taliban")]
     [InlineData("Tell me about the Taliban")]
     [InlineData("What is happening in Afghanistan?")]
+    [InlineData("can u sum up this piece in a sentence or two")]
     public void A_request_for_the_big_picture_gets_the_overview(string question)
     {
         var answer = Ask(question);
 
         Assert.True(answer.HasAnswer, $"no answer: {answer.NoAnswer}");
         Assert.All(answer.Hits, hit => Assert.Equal("Region", hit.Passage.Country));
+    }
+
+    [Theory]
+    [InlineData("does the article go through the region country by country?")]
+    [InlineData("Is there a country-by-country breakdown of the region?")]
+    public void The_overview_passage_the_question_describes_comes_first(string question)
+    {
+        Assert.Equal("trt-overview-3", Ids(Ask(question)).FirstOrDefault());
     }
 
     [Theory]

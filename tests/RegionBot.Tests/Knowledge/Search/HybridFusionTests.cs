@@ -83,6 +83,18 @@ public sealed class HybridFusionTests
     }
 
     [Fact]
+    public void A_passage_far_in_meaning_is_doubted_however_the_semantic_leg_ranks_it()
+    {
+        // With few passages, the fifth nearest can be unrelated: "leave" found "withdrawal" in "book annual leave".
+        var fused = HybridFusion.Fuse(
+            [new PassageHit(A, 2f, 0.6f)],
+            [new SemanticCandidate(1, B, 1, 0.05f), new SemanticCandidate(0, A, 2, 0.01f)],
+            _ => true);
+
+        Assert.Equal(0.48f, fused.Single(f => f.Passage == A).Confidence, 3);
+    }
+
+    [Fact]
     public void A_follow_up_is_never_doubted_below_its_lexical_confidence()
     {
         var fused = HybridFusion.Fuse([new PassageHit(A, 2f, 0.6f)], [new SemanticCandidate(1, B, 1, 0.5f)], _ => true, doubtDisagreement: false);

@@ -40,6 +40,7 @@ public sealed class SemanticSearchTests(ShippedKnowledgeFixture fixture) : IClas
         "On what exact date did the last US troops leave Afghanistan?",
         "What is the exchange rate of the afghani to the dollar?",
         "How many soldiers does Kazakhstan have in its army?",
+        "how do i book annual leave",
     ];
 
     [Theory]
