@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using RegionBot.Knowledge.Indexing;
@@ -11,7 +12,7 @@ namespace RegionBot.Knowledge.Search;
 /// or person), the actors outside the knowledge it names, and the concepts it asks about with their synonyms.
 /// Words are typo-corrected first. Nothing here builds Lucene syntax from user text.
 /// </summary>
-internal sealed class QuestionInterpreter
+internal sealed partial class QuestionInterpreter
 {
     private const int MaxPhraseWords = 4;
     private const int MaxConcepts = 64;
@@ -123,8 +124,9 @@ internal sealed class QuestionInterpreter
             {
                 // A Russian word the bilingual lexicon did not know counts as an English word the knowledge never
                 // uses would: part of the question, but no name the answer must contain. So does a compound of
-                // English words ("ex-soviet", "turkmen-afghan").
-                var kind = words[i].All(char.IsAsciiDigit) ? ConceptKind.Figure
+                // English words ("ex-soviet", "turkmen-afghan"). A time of day ("at 3pm") is a figure a passage must
+                // give, as a number is.
+                var kind = words[i].All(char.IsAsciiDigit) || ClockTime().IsMatch(words[i]) ? ConceptKind.Figure
                     : topicStems.Contains(Key(terms)) ? ConceptKind.Topic
                     : corrector.IsWord(words[i]) || RussianText.IsCyrillic(words[i]) || kinds.IsCompound(words[i]) ? ConceptKind.Words
                     : ConceptKind.Foreign;
@@ -316,4 +318,7 @@ internal sealed class QuestionInterpreter
             Countries.Add(speaker.Country);
         }
     }
+
+    [GeneratedRegex(@"^\d{1,2}(?:[:.]\d\d)?(?:am|pm)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockTime();
 }

@@ -83,6 +83,9 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("apart from isis and al qaeda, should we be concerned about other terror groups", "trt-kg-1")]
     [InlineData("what are afghanistan's nearest neighbours weighing as their next steps", "trt-overview-1")]
     [InlineData("is kazakhstan worried about spillover", "trt-kz-3")]
+    [InlineData("which leader talked about mobilising the troops", "trt-kz-5")]
+    [InlineData("what orgs did kazakbaev warn about", "trt-kg-1")]
+    [InlineData("did the kazakh president and the kremlin chief talk about buying weapons", "trt-kz-6")]
     public void Analysts_and_everyday_words_find_the_passage_first(string question, string expected)
     {
         Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
@@ -137,6 +140,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("What is Kyrgyzstan's defence budget?")]
     [InlineData("How many refugees did Tajikistan take in?")]
     [InlineData("Who founded the Taliban?")]
+    [InlineData("schedule a teams call with the director at 4pm")]
     [InlineData("кто основал талибан")]
     [InlineData("что будет с газопроводом ТАПИ после прихода талибов")]
     public void Questions_the_knowledge_does_not_answer_get_no_answer(string question)
