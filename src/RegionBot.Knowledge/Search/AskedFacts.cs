@@ -258,6 +258,12 @@ internal sealed class AskedFacts
 
         for (var j = at + 1; j < words.Length && j <= at + 2; j++)
         {
+            // "Said what every day" asks what is said, not which day: "every day" says how often.
+            if (words[j] is "every" or "each")
+            {
+                return false;
+            }
+
             if (Array.IndexOf(nouns, words[j]) >= 0)
             {
                 return true;

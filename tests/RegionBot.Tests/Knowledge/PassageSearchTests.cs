@@ -92,6 +92,15 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     }
 
     [Theory]
+    [InlineData("кто из лидеров говорил, что ежедневно на связи с талибами", "trt-uz-2")]
+    [InlineData("кто опять пришёл к власти в Кабуле", "trt-overview-1")]
+    [InlineData("Токаев говорил, что обстановка в Афгане создаёт риски для Казахстана?", "trt-kz-4")]
+    public void Russian_wordings_find_the_passage_first(string question, string expected)
+    {
+        Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
+    }
+
+    [Theory]
     [InlineData("Does Kazakstan recognise the Taliban?", "Does Kazakhstan recognise the Taliban?")]
     [InlineData("How is Turkmenistn dealing with the Taliban?", "How is Turkmenistan dealing with the Taliban?")]
     [InlineData("Does Uzbekistan talk to the Talibn?", "Does Uzbekistan talk to the Taliban?")]
