@@ -154,6 +154,13 @@ internal sealed class RussianLexicon
         return found.Length == 1 ? found[0] : null;
     }
 
+    /// <summary>Whether a word is one typo or none away from a name the lexicon knows ("такаев" from "токаев").</summary>
+    public bool IsNearName(string word)
+    {
+        var surface = RussianText.Normalize(word);
+        return singleWords.Keys.Any(form => names.Contains(WordKey(form)) && Edits.WithinOne(surface, form));
+    }
+
     /// <summary>
     /// Whether a lexicon form's stem is another real word's than the stem of the word typed. Stems of which one
     /// begins the other are forms of one word the stemmer cut in different places ("охран", "охрана").

@@ -92,10 +92,36 @@ internal sealed class RussianQuestionReader
 
         // A capitalised word inside the question, or an acronym anywhere ("ТАПИ"), is a name the lexicon does not
         // know: written in Latin letters, it is searched as a name an answer must contain, as an unknown English name is.
-        // A question typed all in capitals has no acronyms to tell apart.
+        // A question typed all in capitals has no acronyms to tell apart. So is a surname typed in lower case
+        // ("что сказал бердымухамедов"): a word with a surname's ending that is no Russian word.
         var capitalised = index > 0 && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower);
         var acronym = word.Length is >= 2 and <= 5 && word.All(char.IsUpper) && words.Any(w => w.Any(char.IsLower));
-        return capitalised || acronym ? Transliterate(word) : RussianText.Normalize(word);
+        return capitalised || acronym || LooksLikeSurname(word) ? Transliterate(word) : RussianText.Normalize(word);
+    }
+
+    private static readonly string[] SurnameEndings = ["ов", "ев", "ёв", "ин", "ова", "ева", "ёва", "ина"];
+
+    /// <summary>
+    /// A word with a surname's ending that is neither a Russian word nor a misspelt name the lexicon knows ("такаев"
+    /// is Tokayev, found by the search's own typo correction).
+    /// </summary>
+    private bool LooksLikeSurname(string word)
+    {
+        var normalized = RussianText.Normalize(word);
+        return normalized.Length >= 6
+            && SurnameEndings.Any(ending => normalized.EndsWith(ending, StringComparison.Ordinal))
+            && !IsRussianWord(normalized)
+            && !lexicon.IsNearName(normalized);
+    }
+
+    /// <summary>
+    /// Whether a word is a form of a dictionary word. The dictionary holds its lemmas' stems, and the stemmer cuts
+    /// a lemma ending like a case ending once more than the case itself ("остров" to "остр", "островов" to "остров").
+    /// </summary>
+    private static bool IsRussianWord(string word)
+    {
+        var stem = RussianStemAnalyzer.Default.Stem(word);
+        return RussianDictionary.Default.HasStem(stem) || RussianDictionary.Default.HasStem(RussianStemAnalyzer.Default.Stem(stem));
     }
 
     private const string CyrillicLetters = "абвгдежзийклмнопрстуфхцчшщъыьэюя";

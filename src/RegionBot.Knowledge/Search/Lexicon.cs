@@ -193,6 +193,9 @@ internal sealed class Lexicon
     /// <summary>The verbs a question puts before its subject: "did", "has", "will".</summary>
     public IReadOnlySet<string> AuxiliaryWords => Group("auxiliary");
 
+    /// <summary>Words after which what happens is hoped or called for, not told: "hopes", "urged".</summary>
+    public IReadOnlySet<string> WishWords => Group("wish");
+
     /// <summary>The words that ask an open question: "what", "who", "how".</summary>
     public IReadOnlySet<string> QuestionWords => Group("question");
 

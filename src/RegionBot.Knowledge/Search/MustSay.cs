@@ -21,22 +21,27 @@ internal static class MustSay
         }
 
         var first = concept.Said.Split(' ')[0];
-        return !OfferedAsAlternative(words, first, lexicon) && !Expected(words, first);
+        return !OfferedAsAlternative(words, first, lexicon) && !Expected(words, first, lexicon);
     }
 
     /// <summary>
-    /// "Is Kyrgyzstan hopeful the Taliban will keep their word?": what someone will or would do is a hope or a stance a
-    /// passage tells in its own words, not an event it must name. "Will Kazakhstan recognise them?" puts the subject
-    /// between, and still asks for recognition; a "will" opening the question ("will elections be held?") is followed
-    /// by its subject, not its verb.
+    /// "Is Kyrgyzstan hopeful the Taliban will keep their word?", "who said he hopes the Taliban keep their promises":
+    /// what someone will or would do, or is hoped or urged to do, is a hope or a stance a passage tells in its own
+    /// words, not an event it must name. "Will Kazakhstan recognise them?" puts the subject between, and still asks for
+    /// recognition; a "will" opening the question ("will elections be held?") is followed by its subject, not its verb.
     /// </summary>
-    private static bool Expected(IReadOnlyList<string> words, string first)
+    private static bool Expected(IReadOnlyList<string> words, string first, Lexicon lexicon)
     {
         for (var i = 1; i < words.Count; i++)
         {
             if (!string.Equals(words[i], first, StringComparison.Ordinal))
             {
                 continue;
+            }
+
+            if (words.Take(i).Any(lexicon.WishWords.Contains))
+            {
+                return true;
             }
 
             var auxiliary = words[i - 1] is "not" && i > 2 ? i - 2 : i - 1;

@@ -86,6 +86,9 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("which leader talked about mobilising the troops", "trt-kz-5")]
     [InlineData("what orgs did kazakbaev warn about", "trt-kg-1")]
     [InlineData("did the kazakh president and the kremlin chief talk about buying weapons", "trt-kz-6")]
+    [InlineData("does tokayev think afghanistan is risky for his country", "trt-kz-4")]
+    [InlineData("is TM keeping in touch with the taliban", "trt-tm-1")]
+    [InlineData("who hopes the taliban keep their promises to embassies", "trt-kg-4")]
     public void Analysts_and_everyday_words_find_the_passage_first(string question, string expected)
     {
         Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
@@ -95,6 +98,8 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("кто из лидеров говорил, что ежедневно на связи с талибами", "trt-uz-2")]
     [InlineData("кто опять пришёл к власти в Кабуле", "trt-overview-1")]
     [InlineData("Токаев говорил, что обстановка в Афгане создаёт риски для Казахстана?", "trt-kz-4")]
+    [InlineData("кто из казахского МИДа говорил о признании талибов", "trt-kz-8")]
+    [InlineData("на что нацелено соглашение России и Таджикистана", "trt-tj-4")]
     public void Russian_wordings_find_the_passage_first(string question, string expected)
     {
         Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
@@ -150,6 +155,10 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("How many refugees did Tajikistan take in?")]
     [InlineData("Who founded the Taliban?")]
     [InlineData("schedule a teams call with the director at 4pm")]
+    [InlineData("Was the UN Security Council statement adopted unanimously?")]
+    [InlineData("Did the CSTO agree to send troops to Tajikistan?")]
+    [InlineData("какое оружие конкретно закупит Казахстан у России")]
+    [InlineData("что бердымухамедов говорил про падение кабула")]
     [InlineData("кто основал талибан")]
     [InlineData("что будет с газопроводом ТАПИ после прихода талибов")]
     public void Questions_the_knowledge_does_not_answer_get_no_answer(string question)

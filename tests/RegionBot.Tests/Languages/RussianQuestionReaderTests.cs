@@ -113,8 +113,15 @@ public sealed class RussianQuestionReaderTests
     [Theory]
     [InlineData("что будет с ТАПИ", "tapi")]
     [InlineData("что сказал Ашраф Гани", "ashraf")]
+    [InlineData("что сказал бердымухамедов", "berdymukhamedov")]
     public void A_name_the_lexicon_does_not_know_is_read_in_latin_letters(string russian, string name) =>
         Assert.Contains(name, Words(russian));
+
+    [Theory]
+    [InlineData("что такаев сказал про терроризм", "такаев")]
+    [InlineData("сколько островов у Казахстана", "островов")]
+    public void A_misspelt_known_name_or_a_russian_word_with_a_surnames_ending_is_not_taken_for_a_new_name(string russian, string word) =>
+        Assert.Contains(word, Words(russian));
 
     [Fact]
     public void A_question_keeps_its_shape_so_follow_ups_work()
