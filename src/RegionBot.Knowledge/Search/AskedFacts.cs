@@ -29,7 +29,8 @@ internal sealed class AskedFacts
     }
 
     /// <summary>Adds a concept for each figure the question asks for.</summary>
-    public void AddAskedFacts(string[] words, List<Concept> concepts)
+    /// <param name="isSpeaker">Whether a word names someone the knowledge quotes.</param>
+    public void AddAskedFacts(string[] words, List<Concept> concepts, Func<string, bool> isSpeaker)
     {
         if (AsksForMoney(words))
         {
@@ -56,7 +57,7 @@ internal sealed class AskedFacts
             concepts.Add(new Concept("later", [], ConceptKind.Later));
         }
 
-        if (AsksForReply(words))
+        if (AsksForReply(words, isSpeaker))
         {
             // The reply asked for is the fact; "respond" is not a word the passage must share besides.
             concepts.RemoveAll(c => c.Kind == ConceptKind.Words && lexicon.ReplyWords.Contains(c.Said));
@@ -66,10 +67,11 @@ internal sealed class AskedFacts
 
     /// <summary>
     /// "What did Qureshi say in reply to Rahmon?", "how did the Taliban respond to Rahmon's accusation?", "their
-    /// reaction to Tajikistan's refusal": a reply to what someone said, which only a passage telling of a reply gives. A
-    /// reply to an event ("how did Uzbekistan respond to the takeover?") asks for a stance, and is left alone.
+    /// reaction to Tajikistan's refusal", "how did Qureshi respond to Rahmon?": a reply to what someone said, which only
+    /// a passage telling of a reply gives. A reply to an event ("how did Uzbekistan respond to the takeover?") asks for
+    /// a stance, and is left alone.
     /// </summary>
-    private bool AsksForReply(string[] words)
+    private bool AsksForReply(string[] words, Func<string, bool> isSpeaker)
     {
         for (var i = 0; i + 2 < words.Length; i++)
         {
@@ -87,7 +89,8 @@ internal sealed class AskedFacts
 
             for (var j = i + 2; j < words.Length && j <= i + 5; j++)
             {
-                if (lexicon.SaidThingWords.Contains(words[j]))
+                // A reply to someone the knowledge quotes is one to what they said.
+                if (lexicon.SaidThingWords.Contains(words[j]) || (j == i + 2 && isSpeaker(words[j])))
                 {
                     return true;
                 }
@@ -109,7 +112,7 @@ internal sealed class AskedFacts
 
     /// <summary>
     /// What "how many", "how much" or "number of" counts: the concept of the word after it ("how many soldiers", "how
-    /// much cargo", "the number of refugees"), or null when none follows ("how many days after", "how much does it
+    /// much cargo", "the number of refugees", "the volume of trade"), or null when none follows ("how many days after", "how much does it
     /// cost"). "How old" counts years of age, and "exactly how many" wants an exact count. A size asked of a thing
     /// ("how long is the border", "how big was the exercise") is measured on that thing: a number elsewhere in the
     /// passage ("three days after") gives no size of it.
@@ -125,7 +128,7 @@ internal sealed class AskedFacts
         {
             var sizeOfThing = i + 3 < words.Length && words[i] is "how" && words[i + 1] is "long" or "far" or "big" or "large"
                 && words[i + 2] is "is" or "are" or "was" or "were";
-            if (!((words[i] is "how" && words[i + 1] is "many" or "much") || (words[i] is "number" && words[i + 1] is "of") || sizeOfThing))
+            if (!((words[i] is "how" && words[i + 1] is "many" or "much") || (words[i] is "number" or "volume" or "amount" or "quantity" && words[i + 1] is "of") || sizeOfThing))
             {
                 continue;
             }

@@ -20,9 +20,32 @@ internal static class MustSay
             return false;
         }
 
-        var first = concept.Said.Split(' ')[0];
-        return !OfferedAsAlternative(words, first, lexicon) && !Expected(words, first, lexicon);
+        var said = concept.Said.Split(' ');
+        return !OfferedAsAlternative(words, said[0], lexicon) && !FollowedByAlternative(words, said)
+            && !Expected(words, said[0], lexicon);
     }
+
+    /// <summary>
+    /// "Was it held in person or online?": a phrase the question ends by offering an alternative to asks nothing a
+    /// passage must say. An "or" further from the end joins two things asked about ("what decisions or joint
+    /// declaration came out of the session"), each of which the passage must tell of.
+    /// </summary>
+    private static bool FollowedByAlternative(IReadOnlyList<string> words, string[] said)
+    {
+        for (var i = 0; i + said.Length < words.Count; i++)
+        {
+            if (words.Skip(i).Take(said.Length).SequenceEqual(said, StringComparer.Ordinal))
+            {
+                var or = i + said.Length;
+                return words[or] is "or" && words.Count - or <= MaxAlternativeWords + 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The most words an alternative closing the question has ("or online", "or still open").</summary>
+    private const int MaxAlternativeWords = 2;
 
     /// <summary>
     /// "Is Kyrgyzstan hopeful the Taliban will keep their word?", "who said he hopes the Taliban keep their promises":

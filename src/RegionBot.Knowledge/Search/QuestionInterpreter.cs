@@ -138,7 +138,7 @@ internal sealed partial class QuestionInterpreter
             .DistinctBy(c => (c.Kind, Key(c.Alternatives[0])))
             .Take(MaxConcepts)
             .ToList();
-        facts.AddAskedFacts(words, concepts);
+        facts.AddAskedFacts(words, concepts, word => speakers.Closest(word) is not null);
         names.AddAskedNames(words, concepts);
         for (var i = 0; i < concepts.Count; i++)
         {

@@ -89,6 +89,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("does tokayev think afghanistan is risky for his country", "trt-kz-4")]
     [InlineData("is TM keeping in touch with the taliban", "trt-tm-1")]
     [InlineData("who hopes the taliban keep their promises to embassies", "trt-kg-4")]
+    [InlineData("was the august 25 security session in person or online?", "trt-kz-2")]
     public void Analysts_and_everyday_words_find_the_passage_first(string question, string expected)
     {
         Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
@@ -100,6 +101,8 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("Токаев говорил, что обстановка в Афгане создаёт риски для Казахстана?", "trt-kz-4")]
     [InlineData("кто из казахского МИДа говорил о признании талибов", "trt-kz-8")]
     [InlineData("на что нацелено соглашение России и Таджикистана", "trt-tj-4")]
+    [InlineData("что Казахстан назвал своей главной задачей", "trt-kz-1")]
+    [InlineData("какой народ Рахмон упоминал", "trt-tj-1")]
     public void Russian_wordings_find_the_passage_first(string question, string expected)
     {
         Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
@@ -159,6 +162,9 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("Did the CSTO agree to send troops to Tajikistan?")]
     [InlineData("какое оружие конкретно закупит Казахстан у России")]
     [InlineData("что бердымухамедов говорил про падение кабула")]
+    [InlineData("did the kyrgyz evacuate their diplomats from kabul")]
+    [InlineData("what volume of trade goes through the turkmen crossings")]
+    [InlineData("кто президент бразилии и что он думает о талибах")]
     [InlineData("кто основал талибан")]
     [InlineData("что будет с газопроводом ТАПИ после прихода талибов")]
     public void Questions_the_knowledge_does_not_answer_get_no_answer(string question)

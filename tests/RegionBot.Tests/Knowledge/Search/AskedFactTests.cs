@@ -31,6 +31,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("Who is the foreign minister of Turkmenistan?")]
     [InlineData("Has Kazakhstan recognised the Taliban since then, say in 2024?")]
     [InlineData("What did Qureshi tell Rahmon in their meeting?")]
+    [InlineData("how did the pakistani minister respond to rahmon")]
     [InlineData("что куреши ответил рахмону")]
     [InlineData("What did Putin say about the Taliban when he met Tokayev?")]
     [InlineData("Where did Tokayev and Putin meet?")]
