@@ -71,26 +71,31 @@ internal sealed class AskedFacts
     /// a passage telling of a reply gives. A reply to an event ("how did Uzbekistan respond to the takeover?") asks for
     /// a stance, and is left alone.
     /// </summary>
+    /// <summary>The most words between a reply and what it replies to ("reacted the Taliban to").</summary>
+    private const int MaxReplierWords = 2;
+
     private bool AsksForReply(string[] words, Func<string, bool> isSpeaker)
     {
         for (var i = 0; i + 2 < words.Length; i++)
         {
-            if (!lexicon.ReplyWords.Contains(words[i]) || words[i + 1] is not "to")
+            // The one replying may stand between, as Russian puts it ("как отреагировали талибы на слова Рахмона").
+            var to = !lexicon.ReplyWords.Contains(words[i]) ? -1 : Array.IndexOf(words, "to", i + 1, Math.Min(MaxReplierWords + 1, words.Length - i - 1));
+            if (to < 0)
             {
                 continue;
             }
 
             // "In reply to Rahmon": a reply to a person is one to what they said. "In response to the takeover" is a
             // stance, so only "reply" counts here.
-            if (i > 0 && words[i - 1] is "in" && words[i] is "reply")
+            if (i > 0 && words[i - 1] is "in" && words[i] is "reply" && to == i + 1)
             {
                 return true;
             }
 
-            for (var j = i + 2; j < words.Length && j <= i + 5; j++)
+            for (var j = to + 1; j < words.Length && j <= to + 4; j++)
             {
                 // A reply to someone the knowledge quotes is one to what they said.
-                if (lexicon.SaidThingWords.Contains(words[j]) || (j == i + 2 && isSpeaker(words[j])))
+                if (lexicon.SaidThingWords.Contains(words[j]) || (j == to + 1 && isSpeaker(words[j])))
                 {
                     return true;
                 }

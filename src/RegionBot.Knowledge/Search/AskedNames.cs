@@ -75,14 +75,14 @@ internal sealed class AskedNames(Lexicon lexicon)
 
     /// <summary>
     /// "What were the names of the pilots", "name the officials", "как звали пилотов": only a passage that names a
-    /// person can answer. "The name of the bridge" asks for no person. The people may follow "names" by five words
-    /// ("the names of the two rescued pilots").
+    /// person can answer. "The name of the bridge" asks for no person. The people may follow "names" by six words
+    /// ("the names of the two rescued Afghan pilots").
     /// </summary>
     private bool AsksForName(string[] words)
     {
         for (var i = 0; i < words.Length; i++)
         {
-            if (words[i] is "name" or "names" or "named" && words.Skip(i + 1).Take(5).Any(lexicon.PeopleNouns.Contains))
+            if (words[i] is "name" or "names" or "named" && words.Skip(i + 1).Take(6).Any(lexicon.PeopleNouns.Contains))
             {
                 return true;
             }
@@ -104,7 +104,7 @@ internal sealed class AskedNames(Lexicon lexicon)
 
         for (var i = 0; i + 1 < words.Length; i++)
         {
-            if (words[i] is "name" or "names" && words[i + 1] is "of" && !words.Skip(i + 2).Take(5).Any(lexicon.PeopleNouns.Contains))
+            if (words[i] is "name" or "names" && words[i + 1] is "of" && !words.Skip(i + 2).Take(6).Any(lexicon.PeopleNouns.Contains))
             {
                 return true;
             }
@@ -133,8 +133,9 @@ internal sealed class AskedNames(Lexicon lexicon)
             return true;
         }
 
-        // "Where in Uzbekistan was the plane shot down?" asks for a place within the one it names.
-        if (words.Zip(words.Skip(1)).Any(pair => pair is ("where", "in")))
+        // "Where (exactly) in Uzbekistan was the plane shot down?" asks for a place within the one it names.
+        var plain = words.Where(word => word is not ("exactly" or "precisely")).ToArray();
+        if (plain.Zip(plain.Skip(1)).Any(pair => pair is ("where", "in")))
         {
             return true;
         }

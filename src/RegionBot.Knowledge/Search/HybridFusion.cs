@@ -26,13 +26,18 @@ internal static class HybridFusion
     private const float DisagreementCoverage = 0.8f;
 
     /// <summary>
-    /// A passage this far in meaning disagrees with the words however the semantic leg ranks it, and is not agreed
-    /// on: among few passages, even the nearest can be unrelated ("how do I book annual leave" and "the US
-    /// withdrawal", cosine 0.00). Answers mostly reach 0.4 and more, but a name the model does not know reaches less
-    /// ("what does the article call Baradar", 0.18): over every question set, doubting below any value up to 0.3 lost
-    /// no answer, and refusing agreement below 0.2 lost that one.
+    /// A passage this far in meaning disagrees with the words however the semantic leg ranks it: among few passages,
+    /// the fifth nearest can be unrelated ("how do I book annual leave" and "the US withdrawal", cosine 0.00).
+    /// Over every question set, doubting below any value up to 0.3 lost no answer.
     /// </summary>
-    private const float FarCosine = 0.1f;
+    private const float DoubtCosine = 0.2f;
+
+    /// <summary>
+    /// A passage must be at least this near in meaning for agreement to vouch for it. Answers mostly reach 0.4 and
+    /// more, but a name the model does not know reaches less ("what does the article call Baradar", 0.18): refusing
+    /// agreement below 0.2 lost that answer.
+    /// </summary>
+    private const float AgreementCosine = 0.1f;
 
     /// <summary>What is left of a doubted passage's confidence.</summary>
     private const float DisagreementShare = 0.8f;
@@ -56,11 +61,11 @@ internal static class HybridFusion
             var lexicalRank = i + 1;
             var match = semanticById.GetValueOrDefault(hit.Passage.Id);
             var confidence = hit.Confidence;
-            if (match is not null && match.Rank <= AgreementByRank.Length && match.Cosine >= FarCosine && lexicalRank <= AgreementLexicalDepth && hit.Confidence > 0 && mayAgree(hit))
+            if (match is not null && match.Rank <= AgreementByRank.Length && match.Cosine >= AgreementCosine && lexicalRank <= AgreementLexicalDepth && hit.Confidence > 0 && mayAgree(hit))
             {
                 confidence += (1 - confidence) * AgreementByRank[match.Rank - 1];
             }
-            else if (doubtDisagreement && semantic.Count > 0 && (match is null || match.Rank > DisagreementRank || match.Cosine < FarCosine) && confidence < DisagreementCoverage)
+            else if (doubtDisagreement && semantic.Count > 0 && (match is null || match.Rank > DisagreementRank || match.Cosine < DoubtCosine) && confidence < DisagreementCoverage)
             {
                 // Meaning disagrees: the words matched part of the question, but the passage is not among the
                 // nearest in meaning. The match is more likely incidental ("open" in "is Kabul airport open for

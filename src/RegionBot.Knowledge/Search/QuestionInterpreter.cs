@@ -125,8 +125,9 @@ internal sealed partial class QuestionInterpreter
                 // A Russian word the bilingual lexicon did not know counts as an English word the knowledge never
                 // uses would: part of the question, but no name the answer must contain. So does a compound of
                 // English words ("ex-soviet", "turkmen-afghan"). A time of day ("at 3pm") is a figure a passage must
-                // give, as a number is.
-                var kind = words[i].All(char.IsAsciiDigit) || ClockTime().IsMatch(words[i]) ? ConceptKind.Figure
+                // give, as a number is; so is a day counted from the user's own today ("yesterday's meeting"), which
+                // no passage of an article gives.
+                var kind = words[i].All(char.IsAsciiDigit) || ClockTime().IsMatch(words[i]) || words[i] is "yesterday" or "tomorrow" or "tonight" ? ConceptKind.Figure
                     : topicStems.Contains(Key(terms)) ? ConceptKind.Topic
                     : corrector.IsWord(words[i]) || RussianText.IsCyrillic(words[i]) || kinds.IsCompound(words[i]) ? ConceptKind.Words
                     : ConceptKind.Foreign;

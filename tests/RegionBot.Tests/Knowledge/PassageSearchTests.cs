@@ -90,6 +90,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("is TM keeping in touch with the taliban", "trt-tm-1")]
     [InlineData("who hopes the taliban keep their promises to embassies", "trt-kg-4")]
     [InlineData("was the august 25 security session in person or online?", "trt-kz-2")]
+    [InlineData("how many servicemen fled to uzbekistan", "trt-uz-7")]
     public void Analysts_and_everyday_words_find_the_passage_first(string question, string expected)
     {
         Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
@@ -103,6 +104,8 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("на что нацелено соглашение России и Таджикистана", "trt-tj-4")]
     [InlineData("что Казахстан назвал своей главной задачей", "trt-kz-1")]
     [InlineData("какой народ Рахмон упоминал", "trt-tj-1")]
+    [InlineData("почему все смотрят на центр азию", "trt-overview-1")]
+    [InlineData("дата захвата кабула", "trt-tm-1")]
     public void Russian_wordings_find_the_passage_first(string question, string expected)
     {
         Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
@@ -163,6 +166,12 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("какое оружие конкретно закупит Казахстан у России")]
     [InlineData("что бердымухамедов говорил про падение кабула")]
     [InlineData("did the kyrgyz evacuate their diplomats from kabul")]
+    [InlineData("has uzbekistan actually sent aid to afghanistan")]
+    [InlineData("can you recap yesterday's team meeting")]
+    [InlineData("explain how a blockchain network works")]
+    [InlineData("what are the names of the two shot-down afghan pilots")]
+    [InlineData("where exactly in tajikistan will the new border posts stand")]
+    [InlineData("как ответили талибы на заявление рахмона")]
     [InlineData("what volume of trade goes through the turkmen crossings")]
     [InlineData("кто президент бразилии и что он думает о талибах")]
     [InlineData("кто основал талибан")]
