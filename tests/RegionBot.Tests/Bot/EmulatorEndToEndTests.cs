@@ -20,7 +20,7 @@ public sealed class EmulatorEndToEndTests
     {
         await using var channel = await FakeChannel.StartAsync();
         await using var bot = new RegionBotFactory();
-        bot.UseKestrel(0);
+        bot.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         bot.StartServer();
         using var client = bot.CreateClient();
         var activity = ActivityJson.Message(Question, serviceUrl: channel.ServiceUrl);

@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -27,10 +30,12 @@ public sealed class KestrelBotFactory : RegionBotFactory
     /// <summary>Starts the server; call after any <see cref="With"/>.</summary>
     public KestrelBotFactory Start()
     {
-        UseKestrel(0);
+        // Kestrel binds the port itself. UseKestrel(0) has the factory rewrite the server's addresses after the app
+        // has started its own Kestrel, which races with the bind and now and then throws (dotnet/aspnetcore#67714).
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
-        using var client = CreateClient();
-        BaseAddress = client.BaseAddress!;
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
         return this;
     }
 
