@@ -91,6 +91,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("who hopes the taliban keep their promises to embassies", "trt-kg-4")]
     [InlineData("was the august 25 security session in person or online?", "trt-kz-2")]
     [InlineData("how many servicemen fled to uzbekistan", "trt-uz-7")]
+    [InlineData("did both pilots survive the shootdown", "trt-uz-7")]
     public void Analysts_and_everyday_words_find_the_passage_first(string question, string expected)
     {
         Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
@@ -106,6 +107,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("какой народ Рахмон упоминал", "trt-tj-1")]
     [InlineData("почему все смотрят на центр азию", "trt-overview-1")]
     [InlineData("дата захвата кабула", "trt-tm-1")]
+    [InlineData("какую национальность особо упомянул рахмон", "trt-tj-1")]
     public void Russian_wordings_find_the_passage_first(string question, string expected)
     {
         Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
@@ -169,6 +171,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("has uzbekistan actually sent aid to afghanistan")]
     [InlineData("can you recap yesterday's team meeting")]
     [InlineData("explain how a blockchain network works")]
+    [InlineData("who wrote the article and when was it published")]
     [InlineData("what are the names of the two shot-down afghan pilots")]
     [InlineData("where exactly in tajikistan will the new border posts stand")]
     [InlineData("как ответили талибы на заявление рахмона")]
@@ -192,6 +195,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("Tell me about the Taliban")]
     [InlineData("What is happening in Afghanistan?")]
     [InlineData("can u sum up this piece in a sentence or two")]
+    [InlineData("есть разбор по каждой стране отдельно?")]
     public void A_request_for_the_big_picture_gets_the_overview(string question)
     {
         var answer = Ask(question);
