@@ -47,6 +47,8 @@ internal sealed class AskedFacts
         }
         else if (AsksForTime(words))
         {
+            // "What day did Tashkent confirm it": the day asked for is the fact, not a word the passage must share.
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "day");
             concepts.Add(new Concept("when", [], ConceptKind.Time));
         }
 

@@ -92,6 +92,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("was the august 25 security session in person or online?", "trt-kz-2")]
     [InlineData("how many servicemen fled to uzbekistan", "trt-uz-7")]
     [InlineData("did both pilots survive the shootdown", "trt-uz-7")]
+    [InlineData("on what day did uzbekistan confirm its talks with the taliban", "trt-uz-1")]
     public void Analysts_and_everyday_words_find_the_passage_first(string question, string expected)
     {
         Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
@@ -108,6 +109,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("почему все смотрят на центр азию", "trt-overview-1")]
     [InlineData("дата захвата кабула", "trt-tm-1")]
     [InlineData("какую национальность особо упомянул рахмон", "trt-tj-1")]
+    [InlineData("в какой день руз подтвердил связь с талибами", "trt-uz-1")]
     public void Russian_wordings_find_the_passage_first(string question, string expected)
     {
         Assert.Equal(expected, Ids(Ask(question)).FirstOrDefault());
@@ -196,6 +198,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("What is happening in Afghanistan?")]
     [InlineData("can u sum up this piece in a sentence or two")]
     [InlineData("есть разбор по каждой стране отдельно?")]
+    [InlineData("which part of the world is the story about?")]
     public void A_request_for_the_big_picture_gets_the_overview(string question)
     {
         var answer = Ask(question);
