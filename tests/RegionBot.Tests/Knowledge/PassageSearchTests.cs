@@ -174,6 +174,8 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("can you recap yesterday's team meeting")]
     [InlineData("explain how a blockchain network works")]
     [InlineData("who wrote the article and when was it published")]
+    [InlineData("write me a poem about friday prayers in kabul")]
+    [InlineData("напиши стих про пятницу в ташкенте")]
     [InlineData("what are the names of the two shot-down afghan pilots")]
     [InlineData("where exactly in tajikistan will the new border posts stand")]
     [InlineData("как ответили талибы на заявление рахмона")]
