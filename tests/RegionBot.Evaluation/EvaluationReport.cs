@@ -8,14 +8,15 @@ public sealed record EvaluationTargets(double Top1Accuracy = 0.95, double Recall
     public static EvaluationTargets Default { get; } = new();
 
     /// <summary>
-    /// The targets for a set worded by someone who saw neither the code nor our questions (<c>--questions</c>):
-    /// recall@3 and abstention as the hybrid search was asked to reach on such a set.
+    /// The targets for an English set worded by someone who saw neither the code nor our questions
+    /// (<c>--questions</c>): recall@3 and abstention as the hybrid search was asked to reach on such a set.
     /// </summary>
-    public static EvaluationTargets Independent { get; } = new(Top1Accuracy: 0.95, RecallAt3: 0.98, AbstentionRate: 0.95, FalseNoAnswerRate: 0.02);
+    public static EvaluationTargets Independent { get; } = new(RecallAt3: 0.98, AbstentionRate: 0.95);
 
     /// <summary>
-    /// Russian questions are read through the bilingual lexicon before the English search; their targets are those
-    /// set for an independently written set (no target on false no-answers beyond what top-1 implies).
+    /// Russian questions are read through the bilingual lexicon before the English search; their targets are the
+    /// Russian ones, for our own set and an independent one alike (no target on false no-answers beyond what top-1
+    /// implies).
     /// </summary>
     public static EvaluationTargets Russian { get; } = new(Top1Accuracy: 0.85, RecallAt3: 0.95, AbstentionRate: 0.90, FalseNoAnswerRate: 1.00);
 }

@@ -53,7 +53,8 @@ public static class EvaluationProgram
             // The bot's own search is hybrid; each leg alone is measured beside it to show what each contributes.
             var targets = arguments.QuestionsFile is null ? EvaluationTargets.Default : EvaluationTargets.Independent;
             var reports = new[] { ("lexical only", SearchMode.Lexical), ("semantic only", SearchMode.Semantic), ("hybrid", SearchMode.Hybrid) }
-                .Select(mode => (mode.Item1, new Evaluator((question, token) => store.Search(question, null, mode.Item2, token), targets).Evaluate(questions)))
+                .Select(mode => (mode.Item1,
+                    new Evaluator((question, token) => store.Search(question, null, mode.Item2, token), targets).Evaluate(questions)))
                 .ToArray();
             // The targets hold for the main set; a section (the paraphrases) is measured beside it, to show what meaning adds.
             var report = reports[^1].Item2 with { Results = reports[^1].Item2.Results.Where(r => r.Question.Section is null).ToArray() };

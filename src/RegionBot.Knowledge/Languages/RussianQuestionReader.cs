@@ -99,7 +99,7 @@ internal sealed class RussianQuestionReader
         return capitalised || acronym || LooksLikeSurname(word) ? Transliterate(word) : RussianText.Normalize(word);
     }
 
-    private static readonly string[] SurnameEndings = ["ов", "ев", "ёв", "ин", "ова", "ева", "ёва", "ина"];
+    private static readonly string[] SurnameEndings = ["ов", "ев", "ин", "ова", "ева", "ина"];
 
     /// <summary>
     /// A word with a surname's ending that is neither a Russian word nor a misspelt name the lexicon knows ("такаев"

@@ -67,21 +67,22 @@ internal sealed class AskedFacts
         }
     }
 
+    /// <summary>The most words between a reply and what it replies to ("reacted the Taliban to").</summary>
+    private const int MaxReplierWords = 2;
+
     /// <summary>
     /// "What did Qureshi say in reply to Rahmon?", "how did the Taliban respond to Rahmon's accusation?", "their
     /// reaction to Tajikistan's refusal", "how did Qureshi respond to Rahmon?": a reply to what someone said, which only
     /// a passage telling of a reply gives. A reply to an event ("how did Uzbekistan respond to the takeover?") asks for
     /// a stance, and is left alone.
     /// </summary>
-    /// <summary>The most words between a reply and what it replies to ("reacted the Taliban to").</summary>
-    private const int MaxReplierWords = 2;
-
     private bool AsksForReply(string[] words, Func<string, bool> isSpeaker)
     {
         for (var i = 0; i + 2 < words.Length; i++)
         {
             // The one replying may stand between, as Russian puts it ("как отреагировали талибы на слова Рахмона").
-            var to = !lexicon.ReplyWords.Contains(words[i]) ? -1 : Array.IndexOf(words, "to", i + 1, Math.Min(MaxReplierWords + 1, words.Length - i - 1));
+            var to = !lexicon.ReplyWords.Contains(words[i]) ? -1
+                : Array.IndexOf(words, "to", i + 1, Math.Min(MaxReplierWords + 1, words.Length - i - 1));
             if (to < 0)
             {
                 continue;

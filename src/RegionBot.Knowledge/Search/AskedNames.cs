@@ -7,6 +7,9 @@ namespace RegionBot.Knowledge.Search;
 /// </summary>
 internal sealed class AskedNames(Lexicon lexicon)
 {
+    /// <summary>How many words after "names" the people named may stand ("the names of the two rescued Afghan pilots").</summary>
+    private const int PeopleReach = 6;
+
     /// <summary>Adds a concept for each name the question asks for, and drops "name" where it only says what is asked.</summary>
     public void AddAskedNames(string[] words, List<Concept> concepts)
     {
@@ -82,7 +85,7 @@ internal sealed class AskedNames(Lexicon lexicon)
     {
         for (var i = 0; i < words.Length; i++)
         {
-            if (words[i] is "name" or "names" or "named" && words.Skip(i + 1).Take(6).Any(lexicon.PeopleNouns.Contains))
+            if (words[i] is "name" or "names" or "named" && words.Skip(i + 1).Take(PeopleReach).Any(lexicon.PeopleNouns.Contains))
             {
                 return true;
             }
@@ -104,7 +107,7 @@ internal sealed class AskedNames(Lexicon lexicon)
 
         for (var i = 0; i + 1 < words.Length; i++)
         {
-            if (words[i] is "name" or "names" && words[i + 1] is "of" && !words.Skip(i + 2).Take(6).Any(lexicon.PeopleNouns.Contains))
+            if (words[i] is "name" or "names" && words[i + 1] is "of" && !words.Skip(i + 2).Take(PeopleReach).Any(lexicon.PeopleNouns.Contains))
             {
                 return true;
             }

@@ -9,7 +9,7 @@ namespace RegionBot.Knowledge.Search;
 /// keeps four fifths of its confidence, except in a follow-up. Similarity alone never makes an answer: a passage the
 /// lexical leg did not find, or found covering nothing, keeps no confidence, however close its meaning; and no cosine
 /// threshold ever admits an answer, since out-of-scope questions reach the same cosines as answerable ones (a low
-/// cosine only doubts one). Passages are ordered by lexical coverage, then by reciprocal-rank fusion of both ranks.
+/// cosine only withholds agreement or doubts a passage). Passages are ordered by lexical coverage, then by reciprocal-rank fusion of both ranks.
 /// </summary>
 internal static class HybridFusion
 {
@@ -61,11 +61,13 @@ internal static class HybridFusion
             var lexicalRank = i + 1;
             var match = semanticById.GetValueOrDefault(hit.Passage.Id);
             var confidence = hit.Confidence;
-            if (match is not null && match.Rank <= AgreementByRank.Length && match.Cosine >= AgreementCosine && lexicalRank <= AgreementLexicalDepth && hit.Confidence > 0 && mayAgree(hit))
+            if (match is not null && match.Rank <= AgreementByRank.Length && match.Cosine >= AgreementCosine
+                && lexicalRank <= AgreementLexicalDepth && hit.Confidence > 0 && mayAgree(hit))
             {
                 confidence += (1 - confidence) * AgreementByRank[match.Rank - 1];
             }
-            else if (doubtDisagreement && semantic.Count > 0 && (match is null || match.Rank > DisagreementRank || match.Cosine < DoubtCosine) && confidence < DisagreementCoverage)
+            else if (doubtDisagreement && semantic.Count > 0
+                && (match is null || match.Rank > DisagreementRank || match.Cosine < DoubtCosine) && confidence < DisagreementCoverage)
             {
                 // Meaning disagrees: the words matched part of the question, but the passage is not among the
                 // nearest in meaning. The match is more likely incidental ("open" in "is Kabul airport open for

@@ -34,10 +34,11 @@ internal static class MustSay
     {
         for (var i = 0; i + said.Length < words.Count; i++)
         {
-            if (words.Skip(i).Take(said.Length).SequenceEqual(said, StringComparer.Ordinal))
+            var or = i + said.Length;
+            if (words.Skip(i).Take(said.Length).SequenceEqual(said, StringComparer.Ordinal)
+                && words[or] is "or" && words.Count - or <= MaxAlternativeWords + 1)
             {
-                var or = i + said.Length;
-                return words[or] is "or" && words.Count - or <= MaxAlternativeWords + 1;
+                return true;
             }
         }
 

@@ -164,7 +164,7 @@ internal sealed class PassageSearcher
     /// <summary>
     /// The overview passages (country "Region"), as many as an answer holds: first those the question's own words
     /// find ("a country-by-country breakdown" is the passage calling itself a breakdown), then the rest in the order
-    /// of their sources.
+    /// of their sources (the sort is stable).
     /// </summary>
     private PassageHit[] Overview(InterpretedQuestion interpreted, CancellationToken cancellationToken)
     {
@@ -174,11 +174,9 @@ internal sealed class PassageSearcher
             .ToDictionary(h => h.Id, h => h.rank, StringComparer.Ordinal);
         return knowledge.Passages
             .Where(IsOverview)
-            .Select((passage, order) => (passage, order))
-            .OrderBy(p => found.GetValueOrDefault(p.passage.Id, int.MaxValue))
-            .ThenBy(p => p.order)
+            .OrderBy(passage => found.GetValueOrDefault(passage.Id, int.MaxValue))
             .Take(Math.Max(1, options.PassagesPerAnswer))
-            .Select(p => new PassageHit(p.passage, 1f, 1f))
+            .Select(passage => new PassageHit(passage, 1f, 1f))
             .ToArray();
     }
 
