@@ -30,6 +30,9 @@ internal sealed class RussianLexicon
     private readonly HashSet<string> names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> singleWords = new(StringComparer.Ordinal);
 
+    /// <summary>The one-word forms of names ("токаев", "токаева"), as written, for <see cref="IsNearName"/>.</summary>
+    private readonly List<string> nameForms = [];
+
     /// <summary>Each name's first Russian form (its nominative), by the English name: "Tokayev" → "токаев".</summary>
     private readonly Dictionary<string, string> russianNames = new(StringComparer.Ordinal);
 
@@ -61,6 +64,11 @@ internal sealed class RussianLexicon
                 if (surface.Length >= MinTypoLength)
                 {
                     singleWords[surface] = singleWords.TryGetValue(surface, out var other) ? Merge(other, english) : english;
+                }
+
+                if (string.Equals(file, "russian-names", StringComparison.Ordinal))
+                {
+                    nameForms.Add(surface);
                 }
             }
         }
@@ -158,7 +166,7 @@ internal sealed class RussianLexicon
     public bool IsNearName(string word)
     {
         var surface = RussianText.Normalize(word);
-        return singleWords.Keys.Any(form => names.Contains(WordKey(form)) && Edits.WithinOne(surface, form));
+        return nameForms.Any(form => Edits.WithinOne(surface, form));
     }
 
     /// <summary>
