@@ -15,8 +15,14 @@ internal sealed class AskedFacts
     /// <summary>The number words that give an exact count, for "exactly how many" (facts.txt, "vague-number").</summary>
     private readonly string[] exactNumberStems;
 
-    /// <summary>How a passage gives someone's age: "62 years old", "aged 62", "born in 1953".</summary>
+    /// <summary>
+    /// How a passage gives someone's age: "62 years old", "aged 62", "born in 1953". "Years" alone is no age ("two years
+    /// ago").
+    /// </summary>
     private readonly string[] ageStems;
+
+    /// <summary>The article's own publication, which "when was this article published" asks for.</summary>
+    private readonly IReadOnlyList<string> publishedStems;
 
     /// <param name="analyze">The search's analyzer, which turns a word into its terms.</param>
     public AskedFacts(Lexicon lexicon, Func<string, IReadOnlyList<string>> analyze)
@@ -25,7 +31,8 @@ internal sealed class AskedFacts
         this.analyze = analyze;
         numberStems = Stems(lexicon.NumberWords);
         exactNumberStems = Stems(lexicon.NumberWords.Except(lexicon.VagueNumberWords, StringComparer.Ordinal));
-        ageStems = Stems(["old", "age", "aged", "years", "born"]);
+        ageStems = Stems(["old", "age", "aged", "born"]);
+        publishedStems = analyze("published");
     }
 
     /// <summary>Adds a concept for each figure the question asks for.</summary>
@@ -38,7 +45,14 @@ internal sealed class AskedFacts
         }
         else if (AsksForNumber(words))
         {
-            concepts.Add(new Concept(AsksAge(words) ? "how old" : "how many", [], ConceptKind.Quantity));
+            var age = AsksAge(words, isSpeaker);
+            if (age)
+            {
+                // "How many years Mirziyoyev": the years are the age asked for, not a word the passage must share.
+                concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said is "years");
+            }
+
+            concepts.Add(new Concept(age ? "how old" : "how many", [], ConceptKind.Quantity));
         }
 
         if (AsksForDate(words) || AsksWhenFuture(words))
@@ -52,6 +66,20 @@ internal sealed class AskedFacts
             concepts.Add(new Concept("when", [], ConceptKind.Time));
         }
 
+        if (AsksOfTheArticle(words))
+        {
+            // "When was this article published?", "когда опубликовали эту статью" (read "released"): only the article's
+            // own record could say when it came out, which no passage is. Each such word asks for the publication
+            // alone, without the synonyms by which a passage's events match it ("released a statement").
+            for (var i = 0; i < concepts.Count; i++)
+            {
+                if (concepts[i].Kind == ConceptKind.Words && lexicon.PublishingWords.Contains(concepts[i].Said))
+                {
+                    concepts[i] = concepts[i] with { Alternatives = [publishedStems] };
+                }
+            }
+        }
+
         if (AsksHowItEnded(words))
         {
             // "Later" says what is asked, not a word the passage must share: "later" is among the words that tell it.
@@ -61,8 +89,9 @@ internal sealed class AskedFacts
 
         if (AsksForReply(words, isSpeaker))
         {
-            // The reply asked for is the fact; "respond" is not a word the passage must share besides.
-            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && lexicon.ReplyWords.Contains(c.Said));
+            // The reply asked for is the fact; "respond", or "back" in "say back", is not a word the passage must share
+            // besides.
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && (lexicon.ReplyWords.Contains(c.Said) || c.Said is "back"));
             concepts.Add(new Concept("reply", [], ConceptKind.Reply));
         }
     }
@@ -71,7 +100,7 @@ internal sealed class AskedFacts
     private const int MaxReplierWords = 2;
 
     /// <summary>
-    /// "What did Qureshi say in reply to Rahmon?", "how did the Taliban respond to Rahmon's accusation?", "their
+    /// "What did Qureshi say in reply to Rahmon?", "what did Qureshi say back to Rahmon?", "how did the Taliban respond to Rahmon's accusation?", "their
     /// reaction to Tajikistan's refusal", "how did Qureshi respond to Rahmon?": a reply to what someone said, which only
     /// a passage telling of a reply gives. A reply to an event ("how did Uzbekistan respond to the takeover?") asks for
     /// a stance, and is left alone.
@@ -81,7 +110,9 @@ internal sealed class AskedFacts
         for (var i = 0; i + 2 < words.Length; i++)
         {
             // The one replying may stand between, as Russian puts it ("как отреагировали талибы на слова Рахмона").
-            var to = !lexicon.ReplyWords.Contains(words[i]) ? -1
+            // "What did Qureshi say back to Rahmon": saying back is replying.
+            var reply = lexicon.ReplyWords.Contains(words[i]) || (i > 0 && words[i] is "back" && lexicon.SayingWords.Contains(words[i - 1]));
+            var to = !reply ? -1
                 : Array.IndexOf(words, "to", i + 1, Math.Min(MaxReplierWords + 1, words.Length - i - 1));
             if (to < 0)
             {
@@ -109,6 +140,14 @@ internal sealed class AskedFacts
     }
 
     /// <summary>
+    /// "When was this article published", "who wrote the piece": the article itself, named after "this", "the" or
+    /// "that", is what was published or written.
+    /// </summary>
+    private bool AsksOfTheArticle(string[] words) =>
+        words.Any(lexicon.PublishingWords.Contains)
+        && words.Skip(1).Select((word, i) => (word, before: words[i])).Any(pair => lexicon.ArticleWords.Contains(pair.word) && pair.before is "this" or "the" or "that");
+
+    /// <summary>
     /// "Did Kazakhstan later recognise the Taliban?", "were the pilots eventually sent back?", "казахстан потом признал
     /// талибов?": asked without a question word, a word of what came later asks how a story ended, which only a passage
     /// telling what happened later can answer. With a question word it asks something else ("when did Uzbekistan later
@@ -127,7 +166,7 @@ internal sealed class AskedFacts
     /// </summary>
     public CountedThing? Counted(string[] words, List<Concept> concepts)
     {
-        if (AsksAge(words))
+        if (concepts.Any(c => c.Kind == ConceptKind.Quantity && c.Said is "how old"))
         {
             return new CountedThing(ageStems, numberStems);
         }
@@ -290,8 +329,15 @@ internal sealed class AskedFacts
     private static bool AsksWhenFuture(string[] words) =>
         words.Length > 2 && words[0] is "when" && (words[1] is "will" || (words[1] is "is" or "are" && words[2] is "going"));
 
-    /// <summary>"How old is Tokayev?": a number of years of age.</summary>
-    private static bool AsksAge(string[] words) => words.Zip(words.Skip(1)).Any(pair => pair.First is "how" && pair.Second is "old");
+    /// <summary>
+    /// "How old is Mirziyoyev": a number of years of age. So is "сколько лет Мирзиёеву", read from Russian as "how many
+    /// years Mirziyoyev": years counted of someone the knowledge quotes ("Shavkat Mirziyoyev"), closing the question,
+    /// are their age.
+    /// </summary>
+    private static bool AsksAge(string[] words, Func<string, bool> isSpeaker) =>
+        words.Zip(words.Skip(1)).Any(pair => pair.First is "how" && pair.Second is "old")
+        || Enumerable.Range(0, Math.Max(0, words.Length - 3)).Any(i => words[i] is "how" && words[i + 1] is "many" && words[i + 2] is "years"
+            && words.Skip(i + 3).All(isSpeaker));
 
     private string[] Stems(IEnumerable<string> words) =>
         words.Select(analyze).Where(terms => terms.Count == 1).Select(terms => terms[0]).Distinct(StringComparer.Ordinal).ToArray();

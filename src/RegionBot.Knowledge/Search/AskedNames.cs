@@ -95,12 +95,14 @@ internal sealed class AskedNames(Lexicon lexicon)
     }
 
     /// <summary>
-    /// "What is the name of the border crossing", "what is the bridge called", "как называется мост": only a passage
-    /// that gives something a proper name can answer. The names of people are <see cref="AsksForName"/>'s.
+    /// "What is the name of the border crossing", "what is the bridge called", "what were the drills called where
+    /// Tokayev spoke", "как называется мост": only a passage that gives something a proper name can answer. "What was
+    /// Kazakhstan called on to do" asks no name. The names of people are <see cref="AsksForName"/>'s.
     /// </summary>
     private bool AsksForThingName(string[] words)
     {
-        if (words.Length > 3 && words[0] is "what" or "how" && words[1] is "is" or "was" or "are" or "were" && words[^1] is "called" or "named" or "name")
+        if (words.Length > 3 && words[0] is "what" or "how" && words[1] is "is" or "was" or "are" or "were" && CalledAt(words) is var called
+            && called >= 3 && (called == words.Length - 1 || words[called + 1] is not ("for" or "on" or "upon" or "by" or "out")))
         {
             return true;
         }
@@ -162,12 +164,33 @@ internal sealed class AskedNames(Lexicon lexicon)
         return false;
     }
 
+    /// <summary>How many words the thing named may take ("what were the military drills called").</summary>
+    private const int ThingNameReach = 4;
+
+    /// <summary>Where "called", "named" or "name" follows the thing named, or -1.</summary>
+    private static int CalledAt(string[] words)
+    {
+        for (var i = 3; i < words.Length && i <= 2 + ThingNameReach; i++)
+        {
+            if (words[i] is "called" or "named" or "name")
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>How many words after "what type" the equipment may stand ("what type of Afghan military aircraft").</summary>
+    private const int ModelReach = 5;
+
     /// <summary>
     /// "What type of aircraft", "which model of helicopter", "what kind of plane", "какой модели самолёт": only a passage
-    /// that gives a model's designation can answer; "an Afghan military plane" is no model. The kind must follow "what"
-    /// or "which" and name equipment within four words, so "what kind of aid" or "what did Uzbekistan make of the
-    /// aircraft" asks for no model. Equipment asked for exactly ("exactly which plane", "what aircraft exactly", "какой
-    /// именно самолёт") asks for its model too: that it was a plane is given, so which one it was is asked.
+    /// that gives a model's designation can answer; "an Afghan military plane" is no model. "What model" asks for one
+    /// whatever stands between ("what model was the plane"); a type or kind must follow "what" or "which" and name
+    /// equipment within five words, so "what kind of aid" or "what did Uzbekistan make of the aircraft" asks for no
+    /// model. Equipment asked for exactly ("exactly which plane", "what aircraft exactly", "какой именно самолёт") asks
+    /// for its model too: that it was a plane is given, so which one it was is asked.
     /// </summary>
     private bool AsksForModel(string[] words)
     {
@@ -179,7 +202,8 @@ internal sealed class AskedNames(Lexicon lexicon)
             }
 
             var next = words[i + 1];
-            var ofKind = next is "model" or "models" or "type" or "types" or "kind" or "sort" && words.Skip(i + 2).Take(4).Any(lexicon.EquipmentWords.Contains);
+            var ofKind = next is "model" or "models"
+                || (next is "type" or "types" or "kind" or "sort" && words.Skip(i + 2).Take(ModelReach).Any(lexicon.EquipmentWords.Contains));
             var exactly = lexicon.EquipmentWords.Contains(next) && ((i > 0 && words[i - 1] is "exactly") || (i + 2 < words.Length && words[i + 2] is "exactly"));
             if (ofKind || exactly)
             {

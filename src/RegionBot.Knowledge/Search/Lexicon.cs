@@ -196,6 +196,18 @@ internal sealed class Lexicon
     /// <summary>Words after which what happens is hoped or called for, not told: "hopes", "urged".</summary>
     public IReadOnlySet<string> WishWords => Group("wish");
 
+    /// <summary>What users call the article itself: "this article", "the piece".</summary>
+    public IReadOnlySet<string> ArticleWords => Group("the-article");
+
+    /// <summary>What was done to the article when it came out: "published", "written".</summary>
+    public IReadOnlySet<string> PublishingWords => Group("publishing");
+
+    /// <summary>Must-say words that after "to" say a purpose, not an act done: "opened the border to send aid".</summary>
+    public IReadOnlySet<string> PurposeWords => Group("purpose");
+
+    /// <summary>Must-say words that only say someone chose the act that follows: "decided to help".</summary>
+    public IReadOnlySet<string> ChoseToWords => Group("chose-to");
+
     /// <summary>The words that ask an open question: "what", "who", "how".</summary>
     public IReadOnlySet<string> QuestionWords => Group("question");
 

@@ -1,3 +1,5 @@
+using RegionBot.Knowledge.Languages;
+
 namespace RegionBot.Knowledge.Search;
 
 /// <summary>
@@ -22,7 +24,45 @@ internal static class MustSay
 
         var said = concept.Said.Split(' ');
         return !OfferedAsAlternative(words, said[0], lexicon) && !FollowedByAlternative(words, said)
-            && !Expected(words, said[0], lexicon);
+            && !Expected(words, said[0], lexicon) && !Chosen(words, said, lexicon) && !Purpose(words, said, lexicon);
+    }
+
+    /// <summary>
+    /// "Uzbekistan opened the border to send aid": after "to", the act says what something was for, which a passage
+    /// telling of it gives. "Can one send cargo through the Turkmen border now?" asks whether it may be done, which a
+    /// passage saying the crossings operate answers. "Did Kazakhstan send aid" asks whether it was done.
+    /// </summary>
+    private static bool Purpose(IReadOnlyList<string> words, string[] said, Lexicon lexicon) =>
+        said.Length == 1 && lexicon.PurposeWords.Contains(said[0])
+        && Enumerable.Range(1, words.Count - 1).Any(i => string.Equals(words[i], said[0], StringComparison.Ordinal)
+            && (words[i - 1] is "to" || words.Skip(Math.Max(0, i - MaxModalDistance)).Take(Math.Min(i, MaxModalDistance)).Any(word => word is "can" or "could")));
+
+    /// <summary>How far before the act "can" may stand ("can one now send").</summary>
+    private const int MaxModalDistance = 3;
+
+    /// <summary>
+    /// "What happened before Russia decided to help Tajikistan?", read from Russian as "Russia decided help": a choice
+    /// followed by the act chosen asks about the act, which the rest of the question names. Followed by "on", "whether"
+    /// or nothing ("what did the CSTO decide?"), the decision itself is asked for; so it is before a Russian word the
+    /// lexicon could not read, which names no act.
+    /// </summary>
+    private static bool Chosen(IReadOnlyList<string> words, string[] said, Lexicon lexicon)
+    {
+        if (said.Length != 1 || !lexicon.ChoseToWords.Contains(said[0]))
+        {
+            return false;
+        }
+
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (string.Equals(words[i], said[0], StringComparison.Ordinal)
+                && (words[i + 1] is "to" || (!lexicon.GenericWords.Contains(words[i + 1]) && !RussianText.IsCyrillic(words[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -28,7 +28,8 @@ public static class SmallTalk
         (SmallTalkKind.Greeting, [
             "hi", "hello", "hey", "hiya", "howdy", "yo", "hallo", "greetings", "good morning", "good afternoon",
             "good evening", "morning", "hi there", "hello there", "hey there", "sup", "whats up", "how are you",
-            "how are you doing", "hows it going", "salam", "salem", "privet",
+            "how are you doing", "hows it going", "hows your day", "hows your day going", "how is your day",
+            "how is your day going", "how was your day", "how are things", "hows things", "salam", "salem", "privet",
             "привет", "здравствуйте", "здравствуй", "добрый день", "доброе утро", "добрый вечер", "салам", "приветствую",
             "как дела", "здрасте", "хай"]),
         (SmallTalkKind.Thanks, [
@@ -68,9 +69,12 @@ public static class SmallTalk
             "what articles", "which articles", "what articles do you use", "what articles do you have",
             "what is your data", "what data do you use", "references", "cite your sources",
             "where does this come from", "what do you base this on", "what is your knowledge based on",
+            "who wrote this", "who wrote this article", "who wrote the article", "who is the author",
+            "who is the author of this article", "who published this", "who published this article",
             "what are your answers based on", "what do you read",
             "источники", "твои источники", "какие источники", "какие у тебя источники", "откуда информация",
-            "откуда ты берешь информацию", "на чем основаны ответы", "какие статьи"]),
+            "откуда ты берешь информацию", "на чем основаны ответы", "какие статьи", "кто написал статью",
+            "кто автор статьи"]),
         (SmallTalkKind.Recency, [
             "whats new", "what is new", "whats the latest", "what is the latest", "whats the latest news",
             "what is the latest news", "latest news", "the latest", "news", "any news", "anything new",
@@ -81,10 +85,11 @@ public static class SmallTalk
             "when was this article written", "when was the article written", "when were your sources written",
             "when were your sources published", "when is this from", "what date is this", "date of the article",
             "date of your sources", "when was it published", "when was this published", "when was the article published",
+            "when was this article published", "when was this piece published",
             "whats the date of the article", "what is the date of the article", "last update",
             "when were you updated", "when was this updated", "when was your information updated",
             "что нового", "последние новости", "новости", "насколько свежая информация", "насколько актуальны данные",
-            "когда написана статья", "какой даты источники", "когда обновлялась информация"]),
+            "когда написана статья", "когда опубликована статья", "какой даты источники", "когда обновлялась информация"]),
         (SmallTalkKind.Overview, [
             "overview", "an overview", "give me an overview", "give an overview", "summary", "a summary",
             "give me a summary", "summarize", "summarise", "summarize the article", "summarise the article",
@@ -111,7 +116,8 @@ public static class SmallTalk
     };
 
     private static readonly string[] LeadingFiller =
-        ["ok so", "okay so", "so", "and", "well", "please", "hi", "hello", "hey", "ok", "okay", "thanks", "thank you", "great", "cool",
+        ["ok so", "okay so", "so", "and", "well", "please", "hi", "hello", "hey", "good morning", "good afternoon",
+         "good evening", "ok", "okay", "thanks", "thank you", "great", "cool",
          "привет", "здравствуйте", "спасибо", "ок", "хорошо", "а", "ну", "пожалуйста"];
 
     /// <summary>What the message asks of the bot, or null when it is a question for the sources.</summary>

@@ -42,6 +42,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("What is the name of the Tajik border crossing the Taliban seized?")]
     [InlineData("Which country chaired the CSTO meeting on Aug 25?")]
     [InlineData("What did Shah Mahmood Qureshi say back to Rahmon?")]
+    [InlineData("what did pakistan's FM qureshi say back to rahmon?")]
     [InlineData("Who won the Kazakhstan Premier League in 2021?")]
     [InlineData("Exactly how many Afghan aircraft ended up in Uzbekistan?")]
     [InlineData("Which river does the Friendship Bridge cross?")]
