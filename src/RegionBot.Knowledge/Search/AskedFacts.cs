@@ -96,6 +96,40 @@ internal sealed class AskedFacts
         }
     }
 
+    /// <summary>
+    /// "How did Qureshi answer Rahmon?", and Russian, which puts the one replied to in the dative without "to": "как
+    /// талибы ответили Рахмону" (read "how Taliban answered Rahmon"), "как ответил Куреши Рахмону" (read "how answered
+    /// Qureshi Rahmon"). Someone the knowledge quotes, closing the question after the reply, is the one replied to when
+    /// the replier stands before the reply or between. One name alone after it, with no replier before ("как
+    /// отреагировал Рахмон", "how reacted Rahmon"), is the one replying; so is a name after a title ("president Rahmon").
+    /// </summary>
+    private bool RepliesToLast(string[] words, Func<string, bool> isSpeaker)
+    {
+        if (words.Length < 3 || !isSpeaker(words[^1]))
+        {
+            return false;
+        }
+
+        for (var after = 1; after <= MaxReplierWords; after++)
+        {
+            var i = words.Length - 1 - after;
+            if (i < 1 || !lexicon.ReplyWords.Contains(words[i]))
+            {
+                continue;
+            }
+
+            var between = words.AsSpan(i + 1, after - 1).ToArray();
+            var replierBefore = !lexicon.QuestionWords.Contains(words[i - 1]) && !lexicon.AuxiliaryWords.Contains(words[i - 1]);
+            var replierBetween = between.Length == 1 && !lexicon.RoleWords.Contains(between[0]) && between[0] is not ("of" or "from" or "by");
+            if ((between.Length == 0 && replierBefore) || replierBetween)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The most words between a reply and what it replies to ("reacted the Taliban to").</summary>
     private const int MaxReplierWords = 2;
 
@@ -107,6 +141,11 @@ internal sealed class AskedFacts
     /// </summary>
     private bool AsksForReply(string[] words, Func<string, bool> isSpeaker)
     {
+        if (RepliesToLast(words, isSpeaker))
+        {
+            return true;
+        }
+
         for (var i = 0; i + 2 < words.Length; i++)
         {
             // The one replying may stand between, as Russian puts it ("как отреагировали талибы на слова Рахмона").

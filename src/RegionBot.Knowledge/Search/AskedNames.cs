@@ -138,9 +138,11 @@ internal sealed class AskedNames(Lexicon lexicon)
             return true;
         }
 
-        // "Where (exactly) in Uzbekistan was the plane shot down?" asks for a place within the one it names.
-        var plain = words.Where(word => word is not ("exactly" or "precisely")).ToArray();
-        if (plain.Zip(plain.Skip(1)).Any(pair => pair is ("where", "in")))
+        // "Where (exactly) in Uzbekistan was the plane shot down?" asks for a place within the one it names; "where in
+        // the article is al-Qaeda mentioned" asks for passages, not a place.
+        var plain = words.Where(word => word is not ("exactly" or "precisely" or "the" or "this")).ToArray();
+        if (plain.Zip(plain.Skip(1)).Select((pair, i) => (pair, i))
+            .Any(at => at.pair is ("where", "in") && (at.i + 2 >= plain.Length || !lexicon.ArticleWords.Contains(plain[at.i + 2]))))
         {
             return true;
         }

@@ -89,7 +89,11 @@ internal sealed record QuestionShape(bool RefersBack, bool AsksForMore, bool Com
 /// </summary>
 /// <param name="Holder">The analysed terms that may stand for the holder, one term each.</param>
 /// <param name="Office">The analysed term of the office.</param>
-internal sealed record HeldOffice(IReadOnlyList<string> Holder, string Office);
+/// <param name="Qualifiers">
+/// The analysed terms that tell which office of that name it is ("prime" minister, "deputy foreign" minister), each of
+/// which the passage must give beside it: Pakistan's foreign minister is not its prime minister.
+/// </param>
+internal sealed record HeldOffice(IReadOnlyList<string> Holder, string Office, IReadOnlyList<string> Qualifiers);
 
 /// <summary>
 /// What a "how many" question counts ("how many soldiers"): a passage answers only if it gives a number beside it.

@@ -16,15 +16,29 @@ internal static class NearMatches
     /// <summary>How many words may stand between the two: "Russian Deputy Foreign Minister", "hundreds of Afghan military personnel".</summary>
     private const int Slop = 3;
 
+    /// <summary>How far the words telling which office it is may stand from it ("Minister of Foreign Affairs").</summary>
+    private const int QualifierSlop = 2;
+
     /// <summary>Digits as the analyzer keeps them: "18", "2.4", "1,000".</summary>
     private const string Digits = "[0-9][0-9.,]*";
 
     /// <summary>The office named beside its holder, in the paragraph or in who speaks.</summary>
     public static Query Office(HeldOffice office) => new BooleanQuery
     {
-        { Near(PassageFields.Text, office.Holder, [new SpanTermQuery(new Term(PassageFields.Text, office.Office))]), Occur.SHOULD },
-        { Near(PassageFields.About, office.Holder, [new SpanTermQuery(new Term(PassageFields.About, office.Office))]), Occur.SHOULD },
+        { Near(PassageFields.Text, office.Holder, [Named(PassageFields.Text, office)]), Occur.SHOULD },
+        { Near(PassageFields.About, office.Holder, [Named(PassageFields.About, office)]), Occur.SHOULD },
     };
+
+    /// <summary>
+    /// The office with the words that tell which it is, in any order close by: "foreign minister" is also "Minister of
+    /// Foreign Affairs".
+    /// </summary>
+    private static SpanQuery Named(string field, HeldOffice office)
+    {
+        var term = new SpanTermQuery(new Term(field, office.Office));
+        return office.Qualifiers.Count == 0 ? term
+            : new SpanNearQuery([term, .. office.Qualifiers.Select(q => (SpanQuery)new SpanTermQuery(new Term(field, q)))], QualifierSlop, inOrder: false);
+    }
 
     /// <summary>Someone holding the office speaks in the passage: "who is Kazakhstan's deputy foreign minister".</summary>
     public static Query Holding(string office) => new TermQuery(new Term(PassageFields.About, office));

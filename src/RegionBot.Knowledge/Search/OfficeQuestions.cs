@@ -76,7 +76,7 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
             {
                 if (holder is not null && HolderTerms(holder, concepts, topicOnly) is { Count: > 0 } terms)
                 {
-                    offices.Add(new HeldOffice(terms, office[0]));
+                    offices.Add(new HeldOffice(terms, office[0], Qualifiers(words, start, end)));
                     break;
                 }
             }
@@ -85,6 +85,15 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
         return offices;
     }
 
+    /// <summary>
+    /// The words before an office that tell which one it is ("prime minister", "deputy foreign minister"). "New",
+    /// "top" and "acting" say when or how high, which a passage naming the office need not repeat.
+    /// </summary>
+    private List<string> Qualifiers(string[] words, int start, int end) =>
+        words[start..end]
+            .Where(word => lexicon.RoleModifierWords.Contains(word) && word is not ("new" or "top" or "acting"))
+            .SelectMany(analyze)
+            .ToList();
 
     /// <summary>
     /// "Who is the president of Kyrgyzstan?", "who's Turkmenistan's foreign minister": the office whose holder is asked

@@ -198,7 +198,9 @@ internal sealed class PassageSearcher
             return NoAnswerReason.EmptyQuestion;
         }
 
-        var coveredSubject = interpreted.Countries.Count > 0 || interpreted.Speakers.Count > 0;
+        // An office of an actor outside the knowledge ("the name of Pakistan's foreign minister") is answered only by a
+        // passage naming the office and its holder together (NearMatches.Office), as a passage may in passing.
+        var coveredSubject = interpreted.Countries.Count > 0 || interpreted.Speakers.Count > 0 || interpreted.HeldOffices.Count > 0;
         if (interpreted.UncoveredActors.Count > 0 && !coveredSubject && !interpreted.MentionsRegion)
         {
             return NoAnswerReason.NotCovered;

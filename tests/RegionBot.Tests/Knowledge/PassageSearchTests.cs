@@ -109,6 +109,12 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("what were the drills called at which tokayev gave his speech", "trt-kz-5")]
     [InlineData("did uzbekistan open the border to send aid", "trt-uz-5")]
     [InlineData("можно ли сейчас отправить грузы в афганистан через туркменскую границу", "trt-tm-2")]
+    [InlineData("where in the story does daesh come up", "trt-kz-6")]
+    [InlineData("does the author call the region's situation out of the ordinary", "trt-overview-3")]
+    [InlineData("is tokayev saying afghanistan poses risks for kazakhstan", "trt-kz-4")]
+    [InlineData("what's the name of pakistan's foreign minister mentioned here", "trt-tj-2")]
+    [InlineData("сколько уже ташкент общается с талибами", "trt-uz-3")]
+    [InlineData("what were tokayev's key points on afghanistan", "trt-kz-3")]
     [InlineData("what prompted the kremlin when it decided to fund tajik border posts", "trt-tj-4")]
     public void Analysts_and_everyday_words_in_english_and_russian_find_the_passage_first(string question, string expected)
     {
@@ -209,6 +215,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("which part of the world is the story about?")]
     [InlineData("is this a region-wide roundup?")]
     [InlineData("это обзор региона или тока одной страны?")]
+    [InlineData("what's the article about, in short")]
     public void A_request_for_the_big_picture_gets_the_overview(string question)
     {
         var answer = Ask(question);
