@@ -83,7 +83,7 @@ internal sealed class AskedFacts
         if (AsksHowItEnded(words))
         {
             // "Later" says what is asked, not a word the passage must share: "later" is among the words that tell it.
-            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && lexicon.LaterWords.Contains(c.Said));
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && (lexicon.LaterWords.Contains(c.Said) || c.Said is "end"));
             concepts.Add(new Concept("later", [], ConceptKind.Later));
         }
 
@@ -191,10 +191,15 @@ internal sealed class AskedFacts
     /// талибов?": asked without a question word, a word of what came later asks how a story ended, which only a passage
     /// telling what happened later can answer. With a question word it asks something else ("when did Uzbekistan later
     /// announce it", "what happened later"), and about the future ("will Kazakhstan recognise them later?") it asks what
-    /// a passage's stance says of it.
+    /// a passage's stance says of it. "In the end" says it too ("did the Taliban form an inclusive government in the
+    /// end?").
     /// </summary>
     private bool AsksHowItEnded(string[] words) =>
-        words.Any(lexicon.LaterWords.Contains) && !words.Any(lexicon.QuestionWords.Contains) && !words.Any(word => word is "will" or "would" or "going");
+        (words.Any(lexicon.LaterWords.Contains) || InTheEnd(words))
+        && !words.Any(lexicon.QuestionWords.Contains) && !words.Any(word => word is "will" or "would" or "going");
+
+    private static bool InTheEnd(string[] words) =>
+        Enumerable.Range(0, Math.Max(0, words.Length - 2)).Any(i => words[i] is "in" && words[i + 1] is "the" && words[i + 2] is "end");
 
     /// <summary>
     /// What "how many", "how much" or "number of" counts: the concept of the word after it ("how many soldiers", "how

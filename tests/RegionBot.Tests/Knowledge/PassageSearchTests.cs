@@ -115,6 +115,8 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("what's the name of pakistan's foreign minister mentioned here", "trt-tj-2")]
     [InlineData("сколько уже ташкент общается с талибами", "trt-uz-3")]
     [InlineData("what were tokayev's key points on afghanistan", "trt-kz-3")]
+    [InlineData("как зовут главу мида кыргызстана", "trt-kg-1")]
+    [InlineData("kto ministr inostrannyh del kyrgyzstana", "trt-kg-1")]
     [InlineData("what prompted the kremlin when it decided to fund tajik border posts", "trt-tj-4")]
     public void Analysts_and_everyday_words_in_english_and_russian_find_the_passage_first(string question, string expected)
     {
