@@ -80,10 +80,18 @@ internal sealed class AskedFacts
             }
         }
 
+        if (CountedFromToday(words) is { } period)
+        {
+            // "How much did the budget grow this year?": a period counted from the user's own today, which no passage of
+            // an article gives, as "yesterday" is.
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said == period[1]);
+            concepts.Add(new Concept(string.Join(' ', period), [], ConceptKind.Figure));
+        }
+
         if (AsksHowItEnded(words))
         {
             // "Later" says what is asked, not a word the passage must share: "later" is among the words that tell it.
-            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && (lexicon.LaterWords.Contains(c.Said) || c.Said is "end"));
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && (lexicon.LaterWords.Contains(c.Said) || c.Said is "end" or "ended" or "ends"));
             concepts.Add(new Concept("later", [], ConceptKind.Later));
         }
 
@@ -178,6 +186,20 @@ internal sealed class AskedFacts
         return false;
     }
 
+    /// <summary>"This year", "next week": a period counted from the user's today; null when the question names none.</summary>
+    private static string[]? CountedFromToday(string[] words)
+    {
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] is "this" or "next" && words[i + 1] is "year" or "month" or "week")
+            {
+                return [words[i], words[i + 1]];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// "When was this article published", "who wrote the piece": the article itself, named after "this", "the" or
     /// "that", is what was published or written.
@@ -191,15 +213,17 @@ internal sealed class AskedFacts
     /// талибов?": asked without a question word, a word of what came later asks how a story ended, which only a passage
     /// telling what happened later can answer. With a question word it asks something else ("when did Uzbekistan later
     /// announce it", "what happened later"), and about the future ("will Kazakhstan recognise them later?") it asks what
-    /// a passage's stance says of it. "In the end" says it too ("did the Taliban form an inclusive government in the
-    /// end?").
+    /// a passage's stance says of it. "In the end" and "end up" say it too ("did the Taliban form an inclusive
+    /// government in the end?", "did the Taliban end up forming one?").
     /// </summary>
     private bool AsksHowItEnded(string[] words) =>
         (words.Any(lexicon.LaterWords.Contains) || InTheEnd(words))
         && !words.Any(lexicon.QuestionWords.Contains) && !words.Any(word => word is "will" or "would" or "going");
 
     private static bool InTheEnd(string[] words) =>
-        Enumerable.Range(0, Math.Max(0, words.Length - 2)).Any(i => words[i] is "in" && words[i + 1] is "the" && words[i + 2] is "end");
+        Enumerable.Range(0, Math.Max(0, words.Length - 1)).Any(i =>
+            (words[i] is "end" or "ended" or "ends" && words[i + 1] is "up")
+            || (i + 2 < words.Length && words[i] is "in" && words[i + 1] is "the" && words[i + 2] is "end"));
 
     /// <summary>
     /// What "how many", "how much" or "number of" counts: the concept of the word after it ("how many soldiers", "how

@@ -218,6 +218,9 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("is this a region-wide roundup?")]
     [InlineData("это обзор региона или тока одной страны?")]
     [InlineData("what's the article about, in short")]
+    [InlineData("does the story take the countries one at a time?")]
+    [InlineData("в статье разбирают страны по отдельности?")]
+    [InlineData("какой общий обзор в начале статьи")]
     public void A_request_for_the_big_picture_gets_the_overview(string question)
     {
         var answer = Ask(question);
