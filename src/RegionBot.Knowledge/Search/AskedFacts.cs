@@ -21,6 +21,9 @@ internal sealed class AskedFacts
     /// </summary>
     private readonly string[] ageStems;
 
+    /// <summary>How a passage says something operates, each analysed: what answers whether it is closed.</summary>
+    private readonly IReadOnlyList<string>[] operatingStates;
+
     /// <summary>The article's own publication, which "when was this article published" asks for.</summary>
     private readonly IReadOnlyList<string> publishedStems;
 
@@ -33,6 +36,7 @@ internal sealed class AskedFacts
         exactNumberStems = Stems(lexicon.NumberWords.Except(lexicon.VagueNumberWords, StringComparer.Ordinal));
         ageStems = Stems(["old", "age", "aged", "born"]);
         publishedStems = analyze("published");
+        operatingStates = lexicon.OperatingStateWords.Select(analyze).Where(terms => terms.Count > 0).ToArray();
     }
 
     /// <summary>Adds a concept for each figure the question asks for.</summary>
@@ -77,6 +81,16 @@ internal sealed class AskedFacts
                 {
                     concepts[i] = concepts[i] with { Alternatives = [publishedStems] };
                 }
+            }
+        }
+
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            // "Is the Turkmen border closed?", "граница закрыта?": a passage saying the crossings operate as usual
+            // answers it, by telling they are not. Closing something ("close its embassy") is another concept.
+            if (concepts[i].Kind == ConceptKind.Words && lexicon.ClosedStateWords.Contains(concepts[i].Said))
+            {
+                concepts[i] = concepts[i] with { Alternatives = [.. concepts[i].Alternatives, .. operatingStates] };
             }
         }
 

@@ -202,6 +202,12 @@ internal sealed class Lexicon
     /// <summary>What was done to the article when it came out: "published", "written".</summary>
     public IReadOnlySet<string> PublishingWords => Group("publishing");
 
+    /// <summary>A state asked about that a passage saying the thing operates answers: "is the border closed?".</summary>
+    public IReadOnlySet<string> ClosedStateWords => Group("closed-state");
+
+    /// <summary>How a passage says something operates: "operating as usual".</summary>
+    public IReadOnlySet<string> OperatingStateWords => Group("operating-state");
+
     /// <summary>Must-say words that after "to" say a purpose, not an act done: "opened the border to send aid".</summary>
     public IReadOnlySet<string> PurposeWords => Group("purpose");
 

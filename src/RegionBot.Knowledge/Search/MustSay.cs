@@ -23,7 +23,7 @@ internal static class MustSay
         }
 
         var said = concept.Said.Split(' ');
-        return !OfferedAsAlternative(words, said[0], lexicon) && !FollowedByAlternative(words, said)
+        return !OfferedAsAlternative(words, said, lexicon) && !FollowedByAlternative(words, said)
             && !Expected(words, said[0], lexicon) && !Chosen(words, said, lexicon) && !Purpose(words, said, lexicon);
     }
 
@@ -118,8 +118,23 @@ internal static class MustSay
         return false;
     }
 
-    private static bool OfferedAsAlternative(IReadOnlyList<string> words, string first, Lexicon lexicon)
+    /// <summary>
+    /// "Will Kazakhstan recognise them, or has it already?", "open or closed?": a must-say word after "or" and an
+    /// auxiliary, or after "or" and itself. So is a phrase that an "or" puts last as the other choice ("was the session
+    /// held online or face to face?").
+    /// </summary>
+    private static bool OfferedAsAlternative(IReadOnlyList<string> words, string[] said, Lexicon lexicon)
     {
+        // The phrase read may hold the "or" itself ("or face to face").
+        var choice = said[0] is "or" ? said[1..] : said;
+        var last = words.Count - choice.Length;
+        if (last >= 1 && words[last - 1] is "or" && words.Skip(last).SequenceEqual(choice, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        var first = said[0];
+
         for (var i = 0; i + 1 < words.Count && !string.Equals(words[i], first, StringComparison.Ordinal); i++)
         {
             if (words[i] is "or" && (lexicon.AuxiliaryWords.Contains(words[i + 1]) || words[i + 1] is "are" or "were" or "been"

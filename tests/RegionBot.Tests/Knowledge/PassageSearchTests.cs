@@ -117,6 +117,11 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("what were tokayev's key points on afghanistan", "trt-kz-3")]
     [InlineData("как зовут главу мида кыргызстана", "trt-kg-1")]
     [InlineData("kto ministr inostrannyh del kyrgyzstana", "trt-kg-1")]
+    [InlineData("is the turkmen border with afghanistan shut?", "trt-tm-2")]
+    [InlineData("граница туркменистана с афганистаном сейчас закрыта?", "trt-tm-2")]
+    [InlineData("why does tashkent remain in contact with the taliban", "trt-uz-1")]
+    [InlineData("was the august 25 csto meeting online or face to face", "trt-kz-2")]
+    [InlineData("какой главный упор в российско-таджикском соглашении", "trt-tj-4")]
     [InlineData("what prompted the kremlin when it decided to fund tajik border posts", "trt-tj-4")]
     public void Analysts_and_everyday_words_in_english_and_russian_find_the_passage_first(string question, string expected)
     {
