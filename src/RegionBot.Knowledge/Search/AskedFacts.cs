@@ -152,6 +152,25 @@ internal sealed class AskedFacts
         return false;
     }
 
+    /// <summary>
+    /// "How did the Taliban react to Uzbekistan downing the plane?": a reply of the Taliban, to whatever it was, is
+    /// something they said, which the knowledge tells of only as a reply. Countries' reactions to events are stances
+    /// their passages tell.
+    /// </summary>
+    private bool TalibanReplyTo(string[] words)
+    {
+        for (var i = 1; i + 1 < words.Length; i++)
+        {
+            if (lexicon.ReplyWords.Contains(words[i]) && words[i + 1] is "to"
+                && words.Skip(Math.Max(0, i - MaxReplierWords)).Take(Math.Min(i, MaxReplierWords)).Any(word => word is "taliban" or "talibs"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The most words between a reply and what it replies to ("reacted the Taliban to").</summary>
     private const int MaxReplierWords = 2;
 
@@ -163,7 +182,7 @@ internal sealed class AskedFacts
     /// </summary>
     private bool AsksForReply(string[] words, Func<string, bool> isSpeaker)
     {
-        if (RepliesToLast(words, isSpeaker))
+        if (RepliesToLast(words, isSpeaker) || TalibanReplyTo(words))
         {
             return true;
         }

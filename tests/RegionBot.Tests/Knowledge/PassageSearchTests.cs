@@ -122,6 +122,8 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("why does tashkent remain in contact with the taliban", "trt-uz-1")]
     [InlineData("was the august 25 csto meeting online or face to face", "trt-kz-2")]
     [InlineData("какой главный упор в российско-таджикском соглашении", "trt-tj-4")]
+    [InlineData("на чем сосредоточено российско-таджикское соглашение", "trt-tj-4")]
+    [InlineData("на чем делал акцент казахский президент говоря про афганистан", "trt-kz-3")]
     [InlineData("what prompted the kremlin when it decided to fund tajik border posts", "trt-tj-4")]
     public void Analysts_and_everyday_words_in_english_and_russian_find_the_passage_first(string question, string expected)
     {

@@ -52,6 +52,7 @@ public sealed class AskedFactTests(ShippedKnowledgeFixture fixture) : IClassFixt
     [InlineData("did the taliban end up setting up an inclusive administration?")]
     [InlineData("how big is kazakhstan's defence budget this year")]
     [InlineData("what did the csto members decide on august 25")]
+    [InlineData("how did the taliban react to tashkent shooting down the plane")]
     [InlineData("Who won the Kazakhstan Premier League in 2021?")]
     [InlineData("Exactly how many Afghan aircraft ended up in Uzbekistan?")]
     [InlineData("Which river does the Friendship Bridge cross?")]
