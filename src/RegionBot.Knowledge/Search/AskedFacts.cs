@@ -235,11 +235,14 @@ internal sealed class AskedFacts
 
     /// <summary>
     /// "When was this article published", "who wrote the piece": the article itself, named after "this", "the" or
-    /// "that", is what was published or written.
+    /// "that", is what was published or written; so it is right beside the word, as Russian puts it without an article
+    /// ("когда опубликована статья", read "when released article").
     /// </summary>
     private bool AsksOfTheArticle(string[] words) =>
         words.Any(lexicon.PublishingWords.Contains)
-        && words.Skip(1).Select((word, i) => (word, before: words[i])).Any(pair => lexicon.ArticleWords.Contains(pair.word) && pair.before is "this" or "the" or "that");
+        && Enumerable.Range(0, words.Length).Any(i => lexicon.ArticleWords.Contains(words[i])
+            && ((i > 0 && (words[i - 1] is "this" or "the" or "that" || lexicon.PublishingWords.Contains(words[i - 1])))
+                || (i + 1 < words.Length && lexicon.PublishingWords.Contains(words[i + 1]))));
 
     /// <summary>
     /// "Did Kazakhstan later recognise the Taliban?", "were the pilots eventually sent back?", "казахстан потом признал
@@ -331,7 +334,10 @@ internal sealed class AskedFacts
     /// </summary>
     private bool AsksForNumber(string[] words)
     {
-        if (words.Length > 0 && words[0] is "what" or "whats" or "which" && words.Any(lexicon.NumberQuestionWords.Contains))
+        // "Which Taliban figure gave guarantees" asks for a person: a figure qualified by who they are is no number.
+        var numberWords = words.Where((word, i) => lexicon.NumberQuestionWords.Contains(word)
+            && !(word is "figure" or "figures" && i > 0 && (lexicon.TopicWords.Contains(words[i - 1]) || lexicon.RoleModifierWords.Contains(words[i - 1]))));
+        if (words.Length > 0 && words[0] is "what" or "whats" or "which" && numberWords.Any())
         {
             return true;
         }

@@ -10,6 +10,9 @@ internal sealed class AskedNames(Lexicon lexicon)
     /// <summary>How many words after "names" the people named may stand ("the names of the two rescued Afghan pilots").</summary>
     private const int PeopleReach = 6;
 
+    /// <summary>How many words after "which" the kind of person may stand ("which senior Uzbek official").</summary>
+    private const int WhichPersonReach = 3;
+
     /// <summary>Adds a concept for each name the question asks for, and drops "name" where it only says what is asked.</summary>
     public void AddAskedNames(string[] words, List<Concept> concepts)
     {
@@ -86,6 +89,13 @@ internal sealed class AskedNames(Lexicon lexicon)
         for (var i = 0; i < words.Length; i++)
         {
             if (words[i] is "name" or "names" or "named" && words.Skip(i + 1).Take(PeopleReach).Any(lexicon.PeopleNouns.Contains))
+            {
+                return true;
+            }
+
+            // "Which Uzbek official led the talks?", "which Taliban figure gave guarantees?": a person asked for by
+            // what they are, whom only a passage naming someone can give.
+            if (words[i] is "which" && words.Skip(i + 1).Take(WhichPersonReach).Any(lexicon.PeopleNouns.Contains))
             {
                 return true;
             }

@@ -44,7 +44,7 @@ internal static class MustSay
     /// "What happened before Russia decided to help Tajikistan?", read from Russian as "Russia decided help": a choice
     /// followed by the act chosen asks about the act, which the rest of the question names. Followed by "on", "whether"
     /// or nothing ("what did the CSTO decide?"), the decision itself is asked for; so it is before a Russian word the
-    /// lexicon could not read, which names no act.
+    /// lexicon could not read, which names no act, and before an act that says nothing ("decide to do").
     /// </summary>
     private static bool Chosen(IReadOnlyList<string> words, string[] said, Lexicon lexicon)
     {
@@ -56,7 +56,8 @@ internal static class MustSay
         for (var i = 0; i + 1 < words.Count; i++)
         {
             if (string.Equals(words[i], said[0], StringComparison.Ordinal)
-                && (words[i + 1] is "to" || (!lexicon.GenericWords.Contains(words[i + 1]) && !RussianText.IsCyrillic(words[i + 1]))))
+                && ((words[i + 1] is "to" && i + 2 < words.Count && !lexicon.GenericWords.Contains(words[i + 2]))
+                    || (!lexicon.GenericWords.Contains(words[i + 1]) && !RussianText.IsCyrillic(words[i + 1]))))
             {
                 return true;
             }

@@ -124,6 +124,8 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("какой главный упор в российско-таджикском соглашении", "trt-tj-4")]
     [InlineData("на чем сосредоточено российско-таджикское соглашение", "trt-tj-4")]
     [InlineData("на чем делал акцент казахский президент говоря про афганистан", "trt-kz-3")]
+    [InlineData("which taliban figure gave guarantees to tashkent", "trt-uz-4")]
+    [InlineData("ахан рахметуллин кто это", "trt-kz-7")]
     [InlineData("what prompted the kremlin when it decided to fund tajik border posts", "trt-tj-4")]
     public void Analysts_and_everyday_words_in_english_and_russian_find_the_passage_first(string question, string expected)
     {
@@ -203,6 +205,8 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("what model were the afghan military jets that fled to uzbekistan")]
     [InlineData("when was this piece published")]
     [InlineData("когда опубликовали эту статью")]
+    [InlineData("когда опубликована статья о центральной азии")]
+    [InlineData("what did the csto members decide to do")]
     [InlineData("сколько лет шавкату мирзиёеву")]
     public void Questions_the_knowledge_does_not_answer_get_no_answer(string question)
     {
@@ -224,6 +228,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("which part of the world is the story about?")]
     [InlineData("is this a region-wide roundup?")]
     [InlineData("это обзор региона или тока одной страны?")]
+    [InlineData("is the piece about the whole region?")]
     [InlineData("what's the article about, in short")]
     [InlineData("does the story take the countries one at a time?")]
     [InlineData("в статье разбирают страны по отдельности?")]
