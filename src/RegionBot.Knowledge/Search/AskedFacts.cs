@@ -2,9 +2,11 @@ namespace RegionBot.Knowledge.Search;
 
 /// <summary>
 /// Reads what figures a question asks a passage to give beyond its words: a number ("how many", "what is the
-/// population"), an amount of money ("what is the budget"), a time ("when"), a date ("on what date"), and what a "how
-/// many" question counts. Each becomes a concept only a passage giving that fact covers. What a question asks to be
-/// named is <see cref="AskedNames"/>'s.
+/// population"), an amount of money ("what is the budget"), a time ("when"), a date ("on what date"), a period counted
+/// from the user's today ("this year"), how a story ended, a reply, and what a "how many" question counts. Each becomes
+/// a concept only a passage giving that fact covers. It also reads two words against their plain sense: the article's
+/// own publication ("when was this article published") and a state a passage answers by its opposite ("is the border
+/// closed?"). What a question asks to be named is <see cref="AskedNames"/>'s.
 /// </summary>
 internal sealed class AskedFacts
 {
@@ -105,7 +107,10 @@ internal sealed class AskedFacts
         if (AsksHowItEnded(words))
         {
             // "Later" says what is asked, not a word the passage must share: "later" is among the words that tell it.
-            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && (lexicon.LaterWords.Contains(c.Said) || c.Said is "end" or "ended" or "ends"));
+            // "Later" says what is asked, and so does "end" in "in the end" or "end up"; neither is a word the passage must
+            // share.
+            var endSaysIt = InTheEnd(words);
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && (lexicon.LaterWords.Contains(c.Said) || (endSaysIt && EndWords.Contains(c.Said))));
             concepts.Add(new Concept("later", [], ConceptKind.Later));
         }
 
@@ -113,7 +118,8 @@ internal sealed class AskedFacts
         {
             // The reply asked for is the fact; "respond", or "back" in "say back", is not a word the passage must share
             // besides.
-            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && (lexicon.ReplyWords.Contains(c.Said) || c.Said is "back"));
+            var saysBack = SaysBack(words);
+            concepts.RemoveAll(c => c.Kind == ConceptKind.Words && (lexicon.ReplyWords.Contains(c.Said) || (saysBack && c.Said is "back")));
             concepts.Add(new Concept("reply", [], ConceptKind.Reply));
         }
     }
@@ -162,7 +168,7 @@ internal sealed class AskedFacts
         for (var i = 1; i + 1 < words.Length; i++)
         {
             if (lexicon.ReplyWords.Contains(words[i]) && words[i + 1] is "to"
-                && words.Skip(Math.Max(0, i - MaxReplierWords)).Take(Math.Min(i, MaxReplierWords)).Any(word => word is "taliban" or "talibs"))
+                && words.Skip(Math.Max(0, i - MaxSubjectWords)).Take(Math.Min(i, MaxSubjectWords)).Any(word => word is "taliban" or "talibs"))
             {
                 return true;
             }
@@ -171,14 +177,27 @@ internal sealed class AskedFacts
         return false;
     }
 
+    /// <summary>The most words before a reply its subject may stand ("did the Taliban ever react").</summary>
+    private const int MaxSubjectWords = 2;
+
+    /// <summary>"End" in "in the end" and "end up", which say a question asks how a story ended.</summary>
+    private static readonly string[] EndWords = ["end", "ended", "ends"];
+
+    /// <summary>Whether the question says back anywhere ("what did Qureshi say back to Rahmon").</summary>
+    private bool SaysBack(string[] words) => Enumerable.Range(1, Math.Max(0, words.Length - 1)).Any(i => SaysBackAt(words, i));
+
+    /// <summary>"Say back", "said back": "back" after a verb of saying replies.</summary>
+    private bool SaysBackAt(string[] words, int i) => i > 0 && words[i] is "back" && lexicon.SayingWords.Contains(words[i - 1]);
+
     /// <summary>The most words between a reply and what it replies to ("reacted the Taliban to").</summary>
     private const int MaxReplierWords = 2;
 
     /// <summary>
-    /// "What did Qureshi say in reply to Rahmon?", "what did Qureshi say back to Rahmon?", "how did the Taliban respond to Rahmon's accusation?", "their
-    /// reaction to Tajikistan's refusal", "how did Qureshi respond to Rahmon?": a reply to what someone said, which only
-    /// a passage telling of a reply gives. A reply to an event ("how did Uzbekistan respond to the takeover?") asks for
-    /// a stance, and is left alone.
+    /// "What did Qureshi say in reply to Rahmon?", "what did Qureshi say back to Rahmon?", "how did the Taliban respond
+    /// to Rahmon's accusation?", "their reaction to Tajikistan's refusal", "how did Qureshi respond to Rahmon?": a reply
+    /// to what someone said, which only a passage telling of a reply gives. A country's reply to an event ("how did
+    /// Uzbekistan respond to the takeover?") asks for a stance, and is left alone; the Taliban's reaction to anything is
+    /// a reply (<see cref="TalibanReplyTo"/>).
     /// </summary>
     private bool AsksForReply(string[] words, Func<string, bool> isSpeaker)
     {
@@ -191,7 +210,7 @@ internal sealed class AskedFacts
         {
             // The one replying may stand between, as Russian puts it ("как отреагировали талибы на слова Рахмона").
             // "What did Qureshi say back to Rahmon": saying back is replying.
-            var reply = lexicon.ReplyWords.Contains(words[i]) || (i > 0 && words[i] is "back" && lexicon.SayingWords.Contains(words[i - 1]));
+            var reply = lexicon.ReplyWords.Contains(words[i]) || SaysBackAt(words, i);
             var to = !reply ? -1
                 : Array.IndexOf(words, "to", i + 1, Math.Min(MaxReplierWords + 1, words.Length - i - 1));
             if (to < 0)
@@ -234,15 +253,18 @@ internal sealed class AskedFacts
     }
 
     /// <summary>
-    /// "When was this article published", "who wrote the piece": the article itself, named after "this", "the" or
-    /// "that", is what was published or written; so it is right beside the word, as Russian puts it without an article
-    /// ("когда опубликована статья", read "when released article").
+    /// "When was this article published", "when was the piece written", "who published this article", and Russian
+    /// without articles ("когда опубликована статья", read "when released article"): the article itself, named within
+    /// two words of the publishing, is what came out. "When was the UN statement released, according to the article?"
+    /// asks about the statement.
     /// </summary>
     private bool AsksOfTheArticle(string[] words) =>
-        words.Any(lexicon.PublishingWords.Contains)
-        && Enumerable.Range(0, words.Length).Any(i => lexicon.ArticleWords.Contains(words[i])
-            && ((i > 0 && (words[i - 1] is "this" or "the" or "that" || lexicon.PublishingWords.Contains(words[i - 1])))
-                || (i + 1 < words.Length && lexicon.PublishingWords.Contains(words[i + 1]))));
+        Enumerable.Range(0, words.Length).Any(i => lexicon.ArticleWords.Contains(words[i])
+            && Enumerable.Range(Math.Max(0, i - ArticleReach), Math.Min(words.Length, i + ArticleReach + 1) - Math.Max(0, i - ArticleReach))
+                .Any(j => lexicon.PublishingWords.Contains(words[j])));
+
+    /// <summary>How far from the article its publishing may be said ("who published this article").</summary>
+    private const int ArticleReach = 2;
 
     /// <summary>
     /// "Did Kazakhstan later recognise the Taliban?", "were the pilots eventually sent back?", "казахстан потом признал
@@ -258,7 +280,7 @@ internal sealed class AskedFacts
 
     private static bool InTheEnd(string[] words) =>
         Enumerable.Range(0, Math.Max(0, words.Length - 1)).Any(i =>
-            (words[i] is "end" or "ended" or "ends" && words[i + 1] is "up")
+            (EndWords.Contains(words[i]) && words[i + 1] is "up")
             || (i + 2 < words.Length && words[i] is "in" && words[i + 1] is "the" && words[i + 2] is "end"));
 
     /// <summary>

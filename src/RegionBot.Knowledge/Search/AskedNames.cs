@@ -93,9 +93,10 @@ internal sealed class AskedNames(Lexicon lexicon)
                 return true;
             }
 
-            // "Which Uzbek official led the talks?", "which Taliban figure gave guarantees?": a person asked for by
-            // what they are, whom only a passage naming someone can give.
-            if (words[i] is "which" && words.Skip(i + 1).Take(WhichPersonReach).Any(lexicon.PeopleNouns.Contains))
+            // "Which Uzbek official led the talks?": a person asked for by what they are, whom only a passage naming
+            // someone can give. "Which" must open the question: "the session at which the ministers spoke" asks no one.
+            if (words[i] is "which" && (i == 0 || words[i - 1] is "and" or "so" or "but" or "then")
+                && words.Skip(i + 1).Take(WhichPersonReach).Any(lexicon.PeopleNouns.Contains))
             {
                 return true;
             }
@@ -112,7 +113,7 @@ internal sealed class AskedNames(Lexicon lexicon)
     private bool AsksForThingName(string[] words)
     {
         if (words.Length > 3 && words[0] is "what" or "how" && words[1] is "is" or "was" or "are" or "were" && CalledAt(words) is var called
-            && called >= 3 && (called == words.Length - 1 || words[called + 1] is not ("for" or "on" or "upon" or "by" or "out")))
+            && called >= 0 && (called == words.Length - 1 || words[called + 1] is not ("for" or "on" or "upon" or "by" or "out")))
         {
             return true;
         }
@@ -198,10 +199,10 @@ internal sealed class AskedNames(Lexicon lexicon)
 
     /// <summary>
     /// "What type of aircraft", "which model of helicopter", "what kind of plane", "какой модели самолёт": only a passage
-    /// that gives a model's designation can answer; "an Afghan military plane" is no model. "What model" asks for one
-    /// whatever stands between ("what model was the plane"); a type or kind must follow "what" or "which" and name
-    /// equipment within five words, so "what kind of aid" or "what did Uzbekistan make of the aircraft" asks for no
-    /// model. Equipment asked for exactly ("exactly which plane", "what aircraft exactly", "какой именно самолёт") asks
+    /// that gives a model's designation can answer; "an Afghan military plane" is no model. A model, type or kind must
+    /// follow "what" or "which" and name equipment within five words, so "what kind of aid", "what model of government"
+    /// or "what did Uzbekistan make of the aircraft" asks for no model; "what model was it" asks for one of whatever
+    /// the question names. Equipment asked for exactly ("exactly which plane", "what aircraft exactly", "какой именно самолёт") asks
     /// for its model too: that it was a plane is given, so which one it was is asked.
     /// </summary>
     private bool AsksForModel(string[] words)
@@ -214,8 +215,9 @@ internal sealed class AskedNames(Lexicon lexicon)
             }
 
             var next = words[i + 1];
-            var ofKind = next is "model" or "models"
-                || (next is "type" or "types" or "kind" or "sort" && words.Skip(i + 2).Take(ModelReach).Any(lexicon.EquipmentWords.Contains));
+            var ofEquipment = words.Skip(i + 2).Take(ModelReach).Any(lexicon.EquipmentWords.Contains);
+            var ofKind = (next is "model" or "models" && (ofEquipment || (i + 2 < words.Length && words[i + 2] is "was" or "is" or "were" or "are")))
+                || (next is "type" or "types" or "kind" or "sort" && ofEquipment);
             var exactly = lexicon.EquipmentWords.Contains(next) && ((i > 0 && words[i - 1] is "exactly") || (i + 2 < words.Length && words[i + 2] is "exactly"));
             if (ofKind || exactly)
             {

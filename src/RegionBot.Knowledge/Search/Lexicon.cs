@@ -202,6 +202,9 @@ internal sealed class Lexicon
     /// <summary>What was done to the article when it came out: "published", "written".</summary>
     public IReadOnlySet<string> PublishingWords => Group("publishing");
 
+    /// <summary>Qualifiers of an office a passage naming it need not repeat: "new", "de facto".</summary>
+    public IReadOnlySet<string> RoleVagueWords => Group("role-vague");
+
     /// <summary>A state asked about that a passage saying the thing operates answers: "is the border closed?".</summary>
     public IReadOnlySet<string> ClosedStateWords => Group("closed-state");
 

@@ -12,8 +12,9 @@ internal static class MustSay
     /// <summary>
     /// Whether <paramref name="concept"/>, in the user's words, must be said by the passage: it is a must-say word or
     /// phrase (<see cref="Concept.MustBeSaid"/>), and not one the question offers as an alternative ("still working,
-    /// or have they been shut?", "open or closed?"). "Or not" only asks yes or no, and "or" between two nouns ("the
-    /// pilots or soldiers") offers no alternative to the verb.
+    /// or have they been shut?", "open or closed?"), hopes for, chose to do, or asks as a purpose or possibility. "Or
+    /// not" only asks yes or no, and "or" between two nouns ("the pilots or soldiers") offers no alternative to the
+    /// verb.
     /// </summary>
     public static bool Applies(IReadOnlyList<string> words, Concept concept, Lexicon lexicon)
     {
@@ -44,7 +45,9 @@ internal static class MustSay
     /// "What happened before Russia decided to help Tajikistan?", read from Russian as "Russia decided help": a choice
     /// followed by the act chosen asks about the act, which the rest of the question names. Followed by "on", "whether"
     /// or nothing ("what did the CSTO decide?"), the decision itself is asked for; so it is before a Russian word the
-    /// lexicon could not read, which names no act, and before an act that says nothing ("decide to do").
+    /// lexicon could not read, which names no act, and before an act that says nothing ("decide to do"). Russian puts
+    /// the act right after the verb, without "to" ("решила помочь", read "decided aid"), so any word that is not
+    /// generic counts as the act chosen.
     /// </summary>
     private static bool Chosen(IReadOnlyList<string> words, string[] said, Lexicon lexicon)
     {

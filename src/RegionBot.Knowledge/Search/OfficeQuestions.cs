@@ -86,12 +86,12 @@ internal sealed class OfficeQuestions(Lexicon lexicon, Func<string, IReadOnlyLis
     }
 
     /// <summary>
-    /// The words before an office that tell which one it is ("prime minister", "deputy foreign minister"). "New",
-    /// "top" and "acting" say when or how high, which a passage naming the office need not repeat.
+    /// The words before an office that tell which one it is ("prime minister", "deputy foreign minister"). Those that
+    /// say when, how high or how formally ("new", "de facto", shape.txt "role-vague") a passage need not repeat.
     /// </summary>
     private List<string> Qualifiers(string[] words, int start, int end) =>
         words[start..end]
-            .Where(word => lexicon.RoleModifierWords.Contains(word) && word is not ("new" or "top" or "acting"))
+            .Where(word => lexicon.RoleModifierWords.Contains(word) && !lexicon.RoleVagueWords.Contains(word))
             .SelectMany(analyze)
             .ToList();
 

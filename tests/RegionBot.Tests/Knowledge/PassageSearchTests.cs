@@ -126,6 +126,7 @@ public sealed class PassageSearchTests(ShippedKnowledgeFixture fixture) : IClass
     [InlineData("на чем делал акцент казахский президент говоря про афганистан", "trt-kz-3")]
     [InlineData("which taliban figure gave guarantees to tashkent", "trt-uz-4")]
     [InlineData("ахан рахметуллин кто это", "trt-kz-7")]
+    [InlineData("when did turkmenistan's foreign ministry release its statement, according to the article", "trt-tm-1")]
     [InlineData("what prompted the kremlin when it decided to fund tajik border posts", "trt-tj-4")]
     public void Analysts_and_everyday_words_in_english_and_russian_find_the_passage_first(string question, string expected)
     {
