@@ -98,15 +98,14 @@ internal sealed class AskedFacts
 
         if (CountedFromToday(words) is { } period)
         {
-            // "How much did the budget grow this year?": a period counted from the user's own today, which no passage of
-            // an article gives, as "yesterday" is.
+            // "How much did the budget grow this year?": a period counted from the user's own today (facts.txt
+            // "from-today"), which no passage of an article gives, as "yesterday" is.
             concepts.RemoveAll(c => c.Kind == ConceptKind.Words && c.Said == period[1]);
             concepts.Add(new Concept(string.Join(' ', period), [], ConceptKind.Figure));
         }
 
         if (AsksHowItEnded(words))
         {
-            // "Later" says what is asked, not a word the passage must share: "later" is among the words that tell it.
             // "Later" says what is asked, and so does "end" in "in the end" or "end up"; neither is a word the passage must
             // share.
             var endSaysIt = InTheEnd(words);
@@ -239,11 +238,11 @@ internal sealed class AskedFacts
     }
 
     /// <summary>"This year", "next week": a period counted from the user's today; null when the question names none.</summary>
-    private static string[]? CountedFromToday(string[] words)
+    private string[]? CountedFromToday(string[] words)
     {
         for (var i = 0; i + 1 < words.Length; i++)
         {
-            if (words[i] is "this" or "next" && words[i + 1] is "year" or "month" or "week")
+            if (lexicon.FromTodayWords.Contains(words[i] + " " + words[i + 1]))
             {
                 return [words[i], words[i + 1]];
             }

@@ -202,6 +202,9 @@ internal sealed class Lexicon
     /// <summary>What was done to the article when it came out: "published", "written".</summary>
     public IReadOnlySet<string> PublishingWords => Group("publishing");
 
+    /// <summary>A day or period counted from the user's today: "yesterday", "this year".</summary>
+    public IReadOnlySet<string> FromTodayWords => Group("from-today");
+
     /// <summary>Qualifiers of an office a passage naming it need not repeat: "new", "de facto".</summary>
     public IReadOnlySet<string> RoleVagueWords => Group("role-vague");
 

@@ -35,7 +35,7 @@ internal static class MustSay
     /// </summary>
     private static bool Purpose(IReadOnlyList<string> words, string[] said, Lexicon lexicon) =>
         said.Length == 1 && lexicon.PurposeWords.Contains(said[0])
-        && Enumerable.Range(1, words.Count - 1).Any(i => string.Equals(words[i], said[0], StringComparison.Ordinal)
+        && At(words, said[0]).Any(i => i > 0
             && (words[i - 1] is "to" || words.Skip(Math.Max(0, i - MaxModalDistance)).Take(Math.Min(i, MaxModalDistance)).Any(word => word is "can" or "could")));
 
     /// <summary>How far before the act "can" may stand ("can one now send").</summary>
@@ -49,25 +49,11 @@ internal static class MustSay
     /// the act right after the verb, without "to" ("решила помочь", read "decided aid"), so any word that is not
     /// generic counts as the act chosen.
     /// </summary>
-    private static bool Chosen(IReadOnlyList<string> words, string[] said, Lexicon lexicon)
-    {
-        if (said.Length != 1 || !lexicon.ChoseToWords.Contains(said[0]))
-        {
-            return false;
-        }
-
-        for (var i = 0; i + 1 < words.Count; i++)
-        {
-            if (string.Equals(words[i], said[0], StringComparison.Ordinal)
-                && ((words[i + 1] is "to" && i + 2 < words.Count && !lexicon.GenericWords.Contains(words[i + 2]))
-                    || (!lexicon.GenericWords.Contains(words[i + 1]) && !RussianText.IsCyrillic(words[i + 1]))))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool Chosen(IReadOnlyList<string> words, string[] said, Lexicon lexicon) =>
+        said.Length == 1 && lexicon.ChoseToWords.Contains(said[0])
+        && At(words, said[0]).Any(i => i + 1 < words.Count
+            && ((words[i + 1] is "to" && i + 2 < words.Count && !lexicon.GenericWords.Contains(words[i + 2]))
+                || (!lexicon.GenericWords.Contains(words[i + 1]) && !RussianText.IsCyrillic(words[i + 1]))));
 
     /// <summary>
     /// "Was it held in person or online?": a phrase the question ends by offering an alternative to asks nothing a
@@ -100,13 +86,8 @@ internal static class MustSay
     /// </summary>
     private static bool Expected(IReadOnlyList<string> words, string first, Lexicon lexicon)
     {
-        for (var i = 1; i < words.Count; i++)
+        foreach (var i in At(words, first).Where(i => i > 0))
         {
-            if (!string.Equals(words[i], first, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             if (words.Take(i).Any(lexicon.WishWords.Contains))
             {
                 return true;
@@ -150,4 +131,8 @@ internal static class MustSay
 
         return false;
     }
+
+    /// <summary>Where <paramref name="word"/> stands among the question's words.</summary>
+    private static IEnumerable<int> At(IReadOnlyList<string> words, string word) =>
+        Enumerable.Range(0, words.Count).Where(i => string.Equals(words[i], word, StringComparison.Ordinal));
 }

@@ -127,7 +127,7 @@ internal sealed partial class QuestionInterpreter
                 // English words ("ex-soviet", "turkmen-afghan"). A time of day ("at 3pm") is a figure a passage must
                 // give, as a number is; so is a day counted from the user's own today ("yesterday's meeting"), which
                 // no passage of an article gives.
-                var figure = words[i].All(char.IsAsciiDigit) || ClockTime().IsMatch(words[i]) || words[i] is "yesterday" or "tomorrow" or "tonight";
+                var figure = words[i].All(char.IsAsciiDigit) || ClockTime().IsMatch(words[i]) || lexicon.FromTodayWords.Contains(words[i]);
                 var kind = figure ? ConceptKind.Figure
                     : topicStems.Contains(Key(terms)) ? ConceptKind.Topic
                     : corrector.IsWord(words[i]) || RussianText.IsCyrillic(words[i]) || kinds.IsCompound(words[i]) ? ConceptKind.Words
